@@ -14,9 +14,9 @@ import tools.jackson.databind.ObjectReader;
  * The {@code data} of one server-sent event as raw UTF-8 bytes, valid until the reader
  * moves on to the next event.
  * <p>
- * Small events sit in one reused array. Data above {@value #SEGMENT_SIZE} bytes (a streamed
- * image) grows in fixed segments instead of a doubling array, so a 20 MB event costs about
- * 20 MB, not the 48 MB a grow-and-copy array needs at its peak.
+ * Small events sit in one reused array. Data above {@value #SEGMENT_SIZE} bytes (a
+ * streamed image) grows in fixed segments instead of a doubling array, so a 20 MB event
+ * costs about 20 MB, not the 48 MB a grow-and-copy array needs at its peak.
  */
 public final class SseData {
 
@@ -89,7 +89,8 @@ public final class SseData {
 	}
 
 	/**
-	 * Returns whether the data is exactly {@code [DONE]}, the end marker some streams send.
+	 * Returns whether the data is exactly {@code [DONE]}, the end marker some streams
+	 * send.
 	 * @return {@code true} for the end marker
 	 */
 	public boolean isDone() {

@@ -16,11 +16,11 @@ import org.springframework.core.io.buffer.DataBuffer;
  * pending at end of input is flushed. {@code data} bytes go straight into {@link SseData}
  * without an intermediate line copy, so a multi-megabyte image event is held once.
  * <p>
- * This replaces Spring's {@code ServerSentEventHttpMessageReader}: on 200,000-event streams
- * over loopback the framework reader with a Jackson tree parse ran at about 0.3 of a raw
- * Reactor Netty and Jackson baseline, mostly in its byte-by-byte delimiter search, while a
- * byte-level splitter feeding Jackson ran at 0.8 to 1.0. Not thread-safe: one instance
- * reads one response.
+ * This replaces Spring's {@code ServerSentEventHttpMessageReader}: on 200,000-event
+ * streams over loopback the framework reader with a Jackson tree parse ran at about 0.3
+ * of a raw Reactor Netty and Jackson baseline, mostly in its byte-by-byte delimiter
+ * search, while a byte-level splitter feeding Jackson ran at 0.8 to 1.0. Not thread-safe:
+ * one instance reads one response.
  */
 public final class SseReader {
 
@@ -62,21 +62,28 @@ public final class SseReader {
 
 	private final EventNames eventNames = new EventNames();
 
-	/** Bytes of an unfinished line that is not a data line (or whose field is unknown yet). */
+	/**
+	 * Bytes of an unfinished line that is not a data line (or whose field is unknown
+	 * yet).
+	 */
 	private byte[] pendingLine = new byte[128];
 
 	private int pendingLineLength;
 
-	/** Whether the unfinished line is a data line whose value goes straight into {@link #data}. */
+	/**
+	 * Whether the unfinished line is a data line whose value goes straight into
+	 * {@link #data}.
+	 */
 	private boolean pendingData;
 
-	/** Whether the next value byte of a pending data line may be the one space to strip. */
+	/**
+	 * Whether the next value byte of a pending data line may be the one space to strip.
+	 */
 	private boolean pendingValueStart;
 
 	private boolean hasData;
 
-	@Nullable
-	private String eventName;
+	@Nullable private String eventName;
 
 	private boolean skipLf;
 
@@ -85,7 +92,8 @@ public final class SseReader {
 	private byte[] chunk = new byte[0];
 
 	/**
-	 * Creates a reader that rejects an event whose data exceeds {@code maxEventSize} bytes.
+	 * Creates a reader that rejects an event whose data exceeds {@code maxEventSize}
+	 * bytes.
 	 * @param maxEventSize the largest event in bytes
 	 */
 	public SseReader(long maxEventSize) {
@@ -181,8 +189,8 @@ public final class SseReader {
 	}
 
 	/**
-	 * Moves an unfinished {@code data:} line out of the line buffer once its field name is
-	 * known, so the rest of its value streams straight into the event data.
+	 * Moves an unfinished {@code data:} line out of the line buffer once its field name
+	 * is known, so the rest of its value streams straight into the event data.
 	 */
 	private void switchToDataIfDataLine() {
 		int colon = indexOf(this.pendingLine, 0, this.pendingLineLength, COLON);
@@ -264,7 +272,8 @@ public final class SseReader {
 		else if (nameLength == EVENT.length && startsWith(line, offset, count, EVENT)) {
 			this.eventName = this.eventNames.get(line, valueOffset, valueLength);
 		}
-		// The id and retry fields and unknown fields are ignored: no format here uses them.
+		// The id and retry fields and unknown fields are ignored: no format here uses
+		// them.
 	}
 
 	private void startDataValue() {

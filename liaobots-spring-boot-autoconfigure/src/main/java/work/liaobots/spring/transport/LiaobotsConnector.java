@@ -1,0 +1,72 @@
+package work.liaobots.spring.transport;
+
+import java.time.Duration;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
+/**
+ * The Reactor Netty connector the clients use, with its own connection pool.
+ * <p>
+ * The pool closes idle connections before common load-balancer idle timeouts and evicts
+ * them in the background, so a connection a middlebox has silently dropped is not handed
+ * out. Close the connector to release the pool.
+ */
+public final class LiaobotsConnector implements AutoCloseable {
+
+	private final ConnectionProvider connectionProvider;
+
+	private final HttpClient httpClient;
+
+	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout) {
+		this.connectionProvider = ConnectionProvider.builder("liaobots")
+			.maxConnections(pool.maxConnections())
+			.pendingAcquireMaxCount(pool.maxPendingAcquires())
+			.maxIdleTime(pool.maxIdleTime())
+			.maxLifeTime(pool.maxLifeTime())
+			.evictInBackground(pool.evictionInterval())
+			.build();
+		this.httpClient = HttpClient.create(this.connectionProvider)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+	}
+
+	/**
+	 * Returns the HTTP client, for further customization.
+	 * @return the client
+	 */
+	public HttpClient httpClient() {
+		return this.httpClient;
+	}
+
+	/**
+	 * Returns a connector over the HTTP client for a {@code WebClient}.
+	 * @return the connector
+	 */
+	public ClientHttpConnector clientHttpConnector() {
+		return new ReactorClientHttpConnector(this.httpClient);
+	}
+
+	@Override
+	public void close() {
+		this.connectionProvider.dispose();
+	}
+
+	/**
+	 * Connection pool settings.
+	 *
+	 * @param maxConnections most open connections per domain
+	 * @param maxPendingAcquires most calls waiting for a connection, -1 for no limit
+	 * @param maxIdleTime how long an idle connection is kept
+	 * @param maxLifeTime how long a connection is used at most
+	 * @param evictionInterval interval of the background eviction
+	 */
+	public record PoolSettings(int maxConnections, int maxPendingAcquires, Duration maxIdleTime, Duration maxLifeTime,
+			Duration evictionInterval) {
+
+	}
+
+}
