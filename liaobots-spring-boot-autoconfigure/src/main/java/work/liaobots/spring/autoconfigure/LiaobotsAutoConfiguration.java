@@ -1,0 +1,86 @@
+package work.liaobots.spring.autoconfigure;
+
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import work.liaobots.spring.chat.ChatCompletionsService;
+import work.liaobots.spring.credits.CreditsService;
+import work.liaobots.spring.json.LiaobotsJson;
+import work.liaobots.spring.transport.GatewayTransport;
+import work.liaobots.spring.transport.LiaobotsConnector;
+import work.liaobots.spring.transport.TransportSettings;
+
+/**
+ * Auto-configuration of the Liaobots gateway clients: one transport over Reactor Netty
+ * and a service bean per gateway surface.
+ */
+@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@ConditionalOnClass({ WebClient.class, HttpClient.class })
+@ConditionalOnBooleanProperty(name = "liaobots.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LiaobotsProperties.class)
+public final class LiaobotsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LiaobotsConnector liaobotsConnector(LiaobotsProperties properties) {
+		LiaobotsProperties.Pool pool = properties.getPool();
+		return new LiaobotsConnector(
+				new LiaobotsConnector.PoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
+						pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval()),
+				properties.getTimeouts().getConnect());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GatewayTransport liaobotsGatewayTransport(LiaobotsProperties properties, LiaobotsConnector connector,
+			ObjectProvider<WebClient.Builder> webClientBuilders,
+			ObjectProvider<LiaobotsWebClientCustomizer> customizers) {
+		TransportSettings settings = transportSettings(properties);
+		WebClient.Builder builder = webClientBuilders.getIfAvailable(WebClient::builder)
+			.clone()
+			.clientConnector(connector.clientHttpConnector());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		int maxStringLength = (int) Math.min(Integer.MAX_VALUE, settings.maxInMemorySize());
+		return new GatewayTransport(builder.build(), settings, LiaobotsJson.create(maxStringLength));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "liaobots.chat.enabled", matchIfMissing = true)
+	ChatCompletionsService chatCompletionsService(GatewayTransport transport, LiaobotsProperties properties) {
+		return new ChatCompletionsService(transport, properties.getChat().getDefaultModel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "liaobots.credits.enabled", matchIfMissing = true)
+	CreditsService creditsService(GatewayTransport transport, LiaobotsProperties properties) {
+		LiaobotsProperties.Credits credits = properties.getCredits();
+		return new CreditsService(transport, credits.getPageSize(), credits.getCursorParameter());
+	}
+
+	static TransportSettings transportSettings(LiaobotsProperties properties) {
+		if (!StringUtils.hasText(properties.getAuthcode())) {
+			throw new LiaobotsAuthcodeMissingException();
+		}
+		LiaobotsProperties.Timeouts timeouts = properties.getTimeouts();
+		LiaobotsProperties.Retry retry = properties.getRetry();
+		return new TransportSettings(properties.getAuthcode().strip(), properties.getBaseUrls(),
+				new TransportSettings.Timeouts(timeouts.getConnect(), timeouts.getResponse(), timeouts.getFirstEvent(),
+						timeouts.getIdle(), timeouts.getTotal()),
+				new TransportSettings.Retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+						retry.getJitter(), retry.getMaxRetryAfter()),
+				properties.getFailover().getCooldown(), properties.getMaxInMemorySize().toBytes());
+	}
+
+}

@@ -1,0 +1,483 @@
+package work.liaobots.spring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Liaobots gateway clients.
+ */
+@ConfigurationProperties("liaobots")
+public class LiaobotsProperties {
+
+	/** The four domains the gateway publishes, primary first. */
+	static final List<URI> PUBLISHED_DOMAINS = List.of(URI.create("https://ai.liaobots.work"),
+			URI.create("https://ai.liaobots1.work"), URI.create("https://ai.liaobots2.work"),
+			URI.create("https://ai.liaobots3.work"));
+
+	/**
+	 * Whether to enable the Liaobots clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Auth code (login code) sent on every call. Also read from the LIAOBOTS_AUTHCODE
+	 * environment variable.
+	 */
+	@Nullable private String authcode;
+
+	/**
+	 * Gateway base URLs in order of preference; calls move to the next one when a domain
+	 * fails. A base URL may carry a path prefix.
+	 */
+	private List<URI> baseUrls = new ArrayList<>(PUBLISHED_DOMAINS);
+
+	/**
+	 * Largest response body or single stream event held in memory. Also caps the length
+	 * of a JSON string, so a base64 image up to this size parses.
+	 */
+	private DataSize maxInMemorySize = DataSize.ofMegabytes(64);
+
+	private final Timeouts timeouts = new Timeouts();
+
+	private final Retry retry = new Retry();
+
+	private final Failover failover = new Failover();
+
+	private final Pool pool = new Pool();
+
+	private final Chat chat = new Chat();
+
+	private final Credits credits = new Credits();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	@Nullable public String getAuthcode() {
+		return this.authcode;
+	}
+
+	public void setAuthcode(@Nullable String authcode) {
+		this.authcode = authcode;
+	}
+
+	public List<URI> getBaseUrls() {
+		return this.baseUrls;
+	}
+
+	public void setBaseUrls(List<URI> baseUrls) {
+		this.baseUrls = baseUrls;
+	}
+
+	public DataSize getMaxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	public void setMaxInMemorySize(DataSize maxInMemorySize) {
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	public Timeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Failover getFailover() {
+		return this.failover;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	public Chat getChat() {
+		return this.chat;
+	}
+
+	public Credits getCredits() {
+		return this.credits;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	@Override
+	public String toString() {
+		return "LiaobotsProperties[enabled=" + this.enabled + ", authcode="
+				+ ((this.authcode != null) ? "******" : null) + ", baseUrls=" + this.baseUrls + "]";
+	}
+
+	/**
+	 * Time limits of a call.
+	 */
+	public static class Timeouts {
+
+		/**
+		 * Time to open a connection to a domain.
+		 */
+		private Duration connect = Duration.ofSeconds(10);
+
+		/**
+		 * Time from sending a request to the response headers; for a non-streaming call,
+		 * to the whole body, which arrives once the model has finished.
+		 */
+		private Duration response = Duration.ofMinutes(5);
+
+		/**
+		 * Time from the response headers to the first stream event. Long, because
+		 * reasoning models may think for minutes before the first token.
+		 */
+		private Duration firstEvent = Duration.ofMinutes(10);
+
+		/**
+		 * Time between two reads of a stream once its first event arrived; comments and
+		 * pings count as reads.
+		 */
+		private Duration idle = Duration.ofMinutes(2);
+
+		/**
+		 * Time for a whole call, retries included. No limit when unset.
+		 */
+		@Nullable private Duration total;
+
+		public Duration getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(Duration connect) {
+			this.connect = connect;
+		}
+
+		public Duration getResponse() {
+			return this.response;
+		}
+
+		public void setResponse(Duration response) {
+			this.response = response;
+		}
+
+		public Duration getFirstEvent() {
+			return this.firstEvent;
+		}
+
+		public void setFirstEvent(Duration firstEvent) {
+			this.firstEvent = firstEvent;
+		}
+
+		public Duration getIdle() {
+			return this.idle;
+		}
+
+		public void setIdle(Duration idle) {
+			this.idle = idle;
+		}
+
+		@Nullable public Duration getTotal() {
+			return this.total;
+		}
+
+		public void setTotal(@Nullable Duration total) {
+			this.total = total;
+		}
+
+	}
+
+	/**
+	 * Retry policy for transient failures (408, 409, 429, 500, 502, 503, 504, 529 and I/O
+	 * failures before the response).
+	 */
+	public static class Retry {
+
+		/**
+		 * Most attempts per domain, the first included; 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; doubled for each further retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Largest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/**
+		 * Fraction of each wait that is random, from 0 to 1, so clients do not retry in
+		 * step.
+		 */
+		private double jitter = 0.25;
+
+		/**
+		 * Longest wait a server may request with Retry-After; a longer request fails the
+		 * call at once with a rate-limit error carrying the wait.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+	}
+
+	/**
+	 * Switching between domains.
+	 */
+	public static class Failover {
+
+		/**
+		 * How long a domain that failed is skipped before one call tries it again.
+		 */
+		private Duration cooldown = Duration.ofSeconds(30);
+
+		public Duration getCooldown() {
+			return this.cooldown;
+		}
+
+		public void setCooldown(Duration cooldown) {
+			this.cooldown = cooldown;
+		}
+
+	}
+
+	/**
+	 * The connection pool shared by all calls.
+	 */
+	public static class Pool {
+
+		/**
+		 * Most open connections per domain.
+		 */
+		private int maxConnections = 500;
+
+		/**
+		 * Most calls waiting for a free connection; -1 for no limit.
+		 */
+		private int maxPendingAcquires = -1;
+
+		/**
+		 * Time an idle pooled connection is kept. Below the idle timeouts of common load
+		 * balancers (60 seconds and more), so the pool never hands out a connection a
+		 * middlebox has dropped.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(30);
+
+		/**
+		 * Longest a pooled connection is used before it is closed.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(10);
+
+		/**
+		 * Interval of the background check that closes expired idle connections.
+		 */
+		private Duration evictionInterval = Duration.ofSeconds(10);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
+		public void setMaxPendingAcquires(int maxPendingAcquires) {
+			this.maxPendingAcquires = maxPendingAcquires;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public Duration getEvictionInterval() {
+			return this.evictionInterval;
+		}
+
+		public void setEvictionInterval(Duration evictionInterval) {
+			this.evictionInterval = evictionInterval;
+		}
+
+	}
+
+	/**
+	 * OpenAI Chat Completions.
+	 */
+	public static class Chat {
+
+		/**
+		 * Whether to create the Chat Completions service.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Model used when a request names none.
+		 */
+		private String defaultModel = "gpt-4o-mini";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDefaultModel() {
+			return this.defaultModel;
+		}
+
+		public void setDefaultModel(String defaultModel) {
+			this.defaultModel = defaultModel;
+		}
+
+	}
+
+	/**
+	 * The credits endpoint.
+	 */
+	public static class Credits {
+
+		/**
+		 * Whether to create the credits service (the health indicator needs it).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Usage records fetched per page.
+		 */
+		private int pageSize = 50;
+
+		/**
+		 * Query parameter that carries the nextId cursor of the previous page.
+		 */
+		private String cursorParameter = "nextId";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public String getCursorParameter() {
+			return this.cursorParameter;
+		}
+
+		public void setCursorParameter(String cursorParameter) {
+			this.cursorParameter = cursorParameter;
+		}
+
+	}
+
+	/**
+	 * The liaobots health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long a health result is reused before the credits endpoint is called again.
+		 */
+		private Duration ttl = Duration.ofSeconds(30);
+
+		/**
+		 * Longest wait for the credits endpoint; the indicator reports DOWN after it.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}
