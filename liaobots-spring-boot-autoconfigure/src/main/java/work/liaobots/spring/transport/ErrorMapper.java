@@ -254,7 +254,7 @@ final class ErrorMapper {
 	}
 
 	/**
-	 * What an error body says.
+	 * Fields read from an error body.
 	 */
 	record ProviderError(@Nullable String type, @Nullable String message, @Nullable String requestId,
 			@Nullable String retryDelay) {

@@ -31,7 +31,7 @@ import work.liaobots.spring.error.LiaobotsTimeoutException.Timeout;
 
 /**
  * The state of one call across its attempts: which domains it tried, how often, and where
- * the current attempt stands. Attempts run one after another, so the fields need no
+ * the current attempt has reached. Attempts run one after another, so the fields need no
  * locking; those read by timer threads are volatile.
  */
 final class GatewayCall {
@@ -41,7 +41,7 @@ final class GatewayCall {
 	private static final AtomicLong ids = new AtomicLong();
 
 	/**
-	 * Where an attempt stands, for naming the limit that fired and classifying failures.
+	 * Progress of an attempt, for naming the limit that fired and classifying failures.
 	 */
 	enum Phase {
 
@@ -168,8 +168,8 @@ final class GatewayCall {
 	}
 
 	/**
-	 * Called when a time limit fired; a stream that is complete by its format's rule ends
-	 * normally, anything else fails with a timeout naming the limit.
+	 * Handles a time limit that fired. A stream that is complete by its format's rule
+	 * ends normally; anything else fails with a timeout that names the limit.
 	 */
 	<T> Mono<T> timedOut() {
 		StreamDecoder<?> current = this.decoder;
@@ -325,9 +325,9 @@ final class GatewayCall {
 	}
 
 	/**
-	 * Sorts an error into what follows it, per the retry rules: failures that show a
-	 * domain is unreachable move to the next domain; transient failures are retried on
-	 * the same domain; everything else ends the call.
+	 * Sorts an error by what follows it. Failures that show a domain is unreachable move
+	 * the call to the next domain, transient failures are retried on the same domain, and
+	 * everything else ends the call.
 	 */
 	private Outcome classify(LiaobotsException error) {
 		if (error instanceof LiaobotsConnectionException) {

@@ -40,7 +40,7 @@ import work.liaobots.spring.transport.GatewayCall.Phase;
  * <p>
  * A request body is serialized once and sent unchanged to every domain and on every
  * attempt. A stream is retried or moved to another domain only before its first event
- * reaches the caller; after that, a failure ends it with an error that carries the
+ * reaches the caller. After that, a failure ends it with an error that carries the
  * partial result. A stream ends right after its format's terminal signal, which closes
  * the connection even when the server keeps it open.
  */

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SecretMasker {
 
-	/** What replaces a secret. */
+	/** Text that replaces a secret. */
 	public static final String MASK = "******";
 
 	private final String secret;

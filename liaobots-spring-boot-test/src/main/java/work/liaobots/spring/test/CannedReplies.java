@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CannedReplies {
 
-	private static final Pattern TOKEN = Pattern.compile("\\S+\\s*|\\s+");
+	private static final Pattern TOKEN = Pattern
+		.compile("\\p{IsHan}{1,2}\\p{IsPunctuation}?|[^\\s\\p{IsHan}]+\\s*|\\s+");
 
 	private volatile String replyText = "Hello from the Liaobots stub gateway. This answer is canned, streamed "
 			+ "token by token over a real HTTP connection on 127.0.0.1, so your code sees the same bytes the "
@@ -54,20 +55,15 @@ final class CannedReplies {
 		return stream.done().build();
 	}
 
+	/**
+	 * Splits text the way models stream it: a word with its trailing space per token, and
+	 * CJK text, which has no spaces, two characters at a time.
+	 */
 	static List<String> tokens(String text) {
 		List<String> tokens = new ArrayList<>();
 		Matcher matcher = TOKEN.matcher(text);
 		while (matcher.find()) {
-			String token = matcher.group();
-			// CJK text has no spaces: send it a few characters at a time, as models do.
-			for (int start = 0; start < token.length(); start += 4) {
-				int end = Math.min(token.length(), start + 4);
-				if (Character.isHighSurrogate(token.charAt(end - 1)) && end < token.length()) {
-					end++;
-				}
-				tokens.add(token.substring(start, end));
-				start = end - 4;
-			}
+			tokens.add(matcher.group());
 		}
 		return tokens;
 	}

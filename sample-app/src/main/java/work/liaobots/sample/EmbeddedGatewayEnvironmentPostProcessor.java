@@ -1,0 +1,63 @@
+package work.liaobots.sample;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+import work.liaobots.spring.test.StubGateway;
+
+/**
+ * Starts the stub gateway in-process and points the starter at it, unless an auth code is
+ * configured.
+ * <p>
+ * {@code sample.gateway.mode} decides: {@code auto} (the default) uses the stub when
+ * neither {@code liaobots.authcode} nor {@code LIAOBOTS_AUTHCODE} is set,
+ * {@code embedded} always uses the stub, {@code real} never does.
+ */
+class EmbeddedGatewayEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String MODE_PROPERTY = "sample.gateway.mode";
+
+	private final Log logger;
+
+	EmbeddedGatewayEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(EmbeddedGatewayEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String mode = environment.getProperty(MODE_PROPERTY, "auto").toLowerCase(Locale.ROOT);
+		boolean hasAuthcode = StringUtils.hasText(environment.getProperty("liaobots.authcode"));
+		if ("real".equals(mode) || ("auto".equals(mode) && hasAuthcode)) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("sampleGateway", Map.of("sample.gateway.kind", "liaobots")));
+			return;
+		}
+		StubGateway gateway = StubGateway.start().tokenDelay(Duration.ofMillis(35));
+		Map<String, Object> properties = new LinkedHashMap<>(gateway.properties());
+		properties.put("sample.gateway.kind", "embedded-stub");
+		environment.getPropertySources().addFirst(new MapPropertySource("embeddedStubGateway", properties));
+		application.addListeners((ApplicationListener<ContextClosedEvent>) (event) -> gateway.close());
+		this.logger.info("No auth code set: using the embedded stub gateway at " + gateway.baseUrl()
+				+ " (set LIAOBOTS_AUTHCODE to use the real gateway)");
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

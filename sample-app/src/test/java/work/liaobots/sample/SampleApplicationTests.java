@@ -1,0 +1,105 @@
+package work.liaobots.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.gateway.mode=embedded", "liaobots.health.ttl=1s" })
+@AutoConfigureWebTestClient
+class SampleApplicationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void chatStreamArrivesAsSeveralDeltasThenDone() {
+		var events = this.client.get()
+			.uri("/api/chat/stream?prompt=Hello")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody();
+		List<ServerSentEvent<Map<String, Object>>> received = events.collectList().block(Duration.ofSeconds(30));
+		List<ServerSentEvent<Map<String, Object>>> deltas = received.stream()
+			.filter((event) -> "delta".equals(event.event()))
+			.toList();
+		assertThat(deltas).hasSizeGreaterThan(10);
+		String text = deltas.stream().map((event) -> (String) event.data().get("text")).reduce("", String::concat);
+		assertThat(text).startsWith("Hello from the Liaobots stub gateway").contains("你好");
+		ServerSentEvent<Map<String, Object>> done = received.get(received.size() - 1);
+		assertThat(done.event()).isEqualTo("done");
+		assertThat(done.data()).containsEntry("finishReason", "stop").containsKey("totalTokens");
+	}
+
+	@Test
+	void chatStreamDeltasArriveSpreadOverTime() {
+		var events = this.client.get()
+			.uri("/api/chat/stream?prompt=Hello")
+			.exchange()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody();
+		StepVerifier.create(events.elapsed().take(5).map((timed) -> timed.getT1()).collectList())
+			.assertNext((gaps) -> assertThat(gaps.subList(1, gaps.size()))
+				.anySatisfy((gap) -> assertThat(gap).isPositive()))
+			.verifyComplete();
+	}
+
+	@Test
+	void creditsReportBalanceAndUsagePages() {
+		this.client.get()
+			.uri("/api/credits")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.balance")
+			.isEqualTo(85.5)
+			.jsonPath("$.amount")
+			.isEqualTo(100.0);
+		this.client.get()
+			.uri("/api/credits/usage?pageSize=5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.list.length()")
+			.isEqualTo(5)
+			.jsonPath("$.nextId")
+			.isNotEmpty();
+	}
+
+	@Test
+	void healthShowsLiaobotsComponent() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.liaobots.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.liaobots.details.balance")
+			.isEqualTo(85.5)
+			.jsonPath("$.components.liaobots.details.activeDomain")
+			.value((domain) -> assertThat(domain.toString()).startsWith("http://127.0.0.1:"));
+	}
+
+}
