@@ -1,5 +1,7 @@
 package work.liaobots.spring.autoconfigure;
 
+import java.util.List;
+
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,7 @@
 package work.liaobots.spring.transport;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -23,6 +24,17 @@ public final class LiaobotsConnector implements AutoCloseable {
 	private final HttpClient httpClient;
 
 	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout) {
+		this(pool, connectTimeout, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates the connector.
+	 * @param pool the connection pool settings
+	 * @param connectTimeout the time to open a connection
+	 * @param customizer applied last to the HTTP client, for a proxy, a resolver or a
+	 * wiretap
+	 */
+	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout, UnaryOperator<HttpClient> customizer) {
 		this.connectionProvider = ConnectionProvider.builder("liaobots")
 			.maxConnections(pool.maxConnections())
 			.pendingAcquireMaxCount(pool.maxPendingAcquires())
@@ -30,8 +42,14 @@ public final class LiaobotsConnector implements AutoCloseable {
 			.maxLifeTime(pool.maxLifeTime())
 			.evictInBackground(pool.evictionInterval())
 			.build();
-		this.httpClient = HttpClient.create(this.connectionProvider)
+		// Reactor Netty re-sends a request by itself only when a pooled connection fails
+		// before
+		// the request headers were written (HttpClientConnect in reactor-netty-http
+		// 1.3.6), so a
+		// body that reached the server is re-sent by the client's retry policy alone.
+		HttpClient client = HttpClient.create(this.connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+		this.httpClient = customizer.apply(client);
 	}
 
 	/**

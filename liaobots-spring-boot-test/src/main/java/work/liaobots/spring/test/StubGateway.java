@@ -78,6 +78,8 @@ public final class StubGateway implements AutoCloseable {
 
 	private volatile String cursorParameter = "nextId";
 
+	private volatile Duration idleTimeout;
+
 	private StubGateway() {
 		for (StubRoute route : StubRoute.values()) {
 			this.queued.put(route, new ConcurrentLinkedQueue<>());
@@ -304,18 +306,36 @@ public final class StubGateway implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Closes keep-alive connections that stay idle longer than {@code timeout}, as a load
+	 * balancer does; restarts listening on the same port.
+	 * @param timeout the idle time after which the server closes a connection
+	 * @return this stub
+	 */
+	public StubGateway closeIdleConnectionsAfter(Duration timeout) {
+		synchronized (this.serverLock) {
+			this.idleTimeout = timeout;
+			refuseConnections();
+			bind(this.port);
+		}
+		return this;
+	}
+
 	@Override
 	public void close() {
 		refuseConnections();
 	}
 
 	private void bind(int requestedPort) {
-		this.server = HttpServer.create()
+		HttpServer httpServer = HttpServer.create()
 			.host("127.0.0.1")
 			.port(requestedPort)
 			.childOption(ChannelOption.TCP_NODELAY, true)
-			.handle(this::handle)
-			.bindNow(Duration.ofSeconds(10));
+			.handle(this::handle);
+		if (this.idleTimeout != null) {
+			httpServer = httpServer.idleTimeout(this.idleTimeout);
+		}
+		this.server = httpServer.bindNow(Duration.ofSeconds(10));
 		this.port = this.server.port();
 	}
 
@@ -450,7 +470,10 @@ public final class StubGateway implements AutoCloseable {
 				return Unpooled.wrappedBuffer(write.bytes());
 			})
 			.concatWith(ending(response, stub.ending()));
-		return delay.then(response.send(writes, (buffer) -> true).then());
+		// Streams flush their headers at once, as gateways do, so a pause before the
+		// first write
+		// is a pause after the headers.
+		return delay.then(Mono.from(response.sendHeaders())).then(response.send(writes, (buffer) -> true).then());
 	}
 
 	private static Flux<ByteBuf> ending(HttpServerResponse response, StubResponse.Ending ending) {

@@ -295,7 +295,8 @@ public final class StubResponse {
 	 * Returns whether the body goes out in one write with a known length.
 	 */
 	boolean isSingleWrite() {
-		return this.writes.size() == 1 && this.chunkPlan == ChunkPlan.WHOLE && this.ending == Ending.COMPLETE;
+		return this.writes.size() == 1 && this.writes.get(0).pauseBefore().isZero() && this.chunkPlan == ChunkPlan.WHOLE
+				&& this.ending == Ending.COMPLETE;
 	}
 
 	/**
