@@ -1,6 +1,5 @@
 package work.liaobots.sample;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,12 +45,17 @@ class EmbeddedGatewayEnvironmentPostProcessor implements EnvironmentPostProcesso
 				.addFirst(new MapPropertySource("sampleGateway", Map.of("sample.gateway.kind", "liaobots")));
 			return;
 		}
-		StubGateway gateway = StubGateway.start().tokenDelay(Duration.ofMillis(35));
-		Map<String, Object> properties = new LinkedHashMap<>(gateway.properties());
+		EmbeddedGateways gateways = EmbeddedGateways.start();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("liaobots.base-urls", gateways.baseUrls());
+		properties.put("liaobots.authcode", StubGateway.DEFAULT_AUTHCODE);
+		properties.put("liaobots.failover.cooldown", "10s");
 		properties.put("sample.gateway.kind", "embedded-stub");
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedStubGateway", properties));
-		application.addListeners((ApplicationListener<ContextClosedEvent>) (event) -> gateway.close());
-		this.logger.info("No auth code set: using the embedded stub gateway at " + gateway.baseUrl()
+		application
+			.addInitializers((context) -> context.getBeanFactory().registerSingleton("embeddedGateways", gateways));
+		application.addListeners((ApplicationListener<ContextClosedEvent>) (event) -> gateways.close());
+		this.logger.info("No auth code set: using embedded stub gateways at " + gateways.baseUrls()
 				+ " (set LIAOBOTS_AUTHCODE to use the real gateway)");
 	}
 
