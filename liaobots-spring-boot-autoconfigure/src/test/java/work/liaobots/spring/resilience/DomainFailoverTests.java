@@ -1,11 +1,15 @@
 package work.liaobots.spring.resilience;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -183,6 +187,20 @@ class DomainFailoverTests {
 	}
 
 	@Test
+	void connectTimeoutMovesToBackup() throws IOException {
+		try (FullBacklogServer blackHole = new FullBacklogServer()) {
+			TransportSettings base = TestTransports.settings(List.of(blackHole.uri(), this.backup.baseUrl()));
+			TransportSettings.Timeouts timeouts = new TransportSettings.Timeouts(Duration.ofMillis(300),
+					Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), null);
+			GatewayTransport transport = TestTransports.create(TestTransports.withTimeouts(base, timeouts));
+			assertThat(chat(transport).create(ChatCompletionRequest.of(null, "Hi")).block(WAIT)).isNotNull();
+			assertThat(this.backup.requestCount()).isEqualTo(1);
+			assertThat(transport.router().domains().get(0).lastError()).contains("No connection to")
+				.contains("within PT0.3S");
+		}
+	}
+
+	@Test
 	void creditsAndHealthFailOverToo() {
 		this.primary.refuseConnections();
 		this.backup.credits(42, 100);
@@ -226,6 +244,39 @@ class DomainFailoverTests {
 			Thread.sleep(600);
 		}
 		assertThat(this.primary.requestCount()).isEqualTo(3);
+	}
+
+	/**
+	 * A listening socket that never accepts, with its accept queue filled, so further
+	 * connection attempts on loopback get no answer and hit the connect timeout.
+	 */
+	private static final class FullBacklogServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final List<Socket> fillers = new ArrayList<>();
+
+		FullBacklogServer() throws IOException {
+			this.socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+			for (int i = 0; i < 2; i++) {
+				Socket filler = new Socket();
+				filler.connect(this.socket.getLocalSocketAddress(), 1000);
+				this.fillers.add(filler);
+			}
+		}
+
+		URI uri() {
+			return URI.create("http://127.0.0.1:" + this.socket.getLocalPort());
+		}
+
+		@Override
+		public void close() throws IOException {
+			for (Socket filler : this.fillers) {
+				filler.close();
+			}
+			this.socket.close();
+		}
+
 	}
 
 	private GatewayTransport transport(Duration cooldown, Duration responseTimeout) {
