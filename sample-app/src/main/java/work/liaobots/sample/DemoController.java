@@ -32,8 +32,7 @@ class DemoController {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"Only the embedded stub gateways can be taken down; this app talks to the real gateway"));
 		}
-		// Stopping a server waits for its channels to close, so it runs off the event
-		// loop.
+		// Stopping a server waits for its channels, so it runs off the event loop.
 		return Mono.fromRunnable(() -> embedded.primaryDown(down))
 			.subscribeOn(Schedulers.boundedElastic())
 			.thenReturn(Map.of("primaryDown", down));

@@ -20,6 +20,7 @@ import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.json.LiaobotsJson;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.LiaobotsConnector;
+import work.liaobots.spring.transport.SecretMasker;
 import work.liaobots.spring.transport.TransportSettings;
 
 /**
@@ -34,12 +35,24 @@ public final class LiaobotsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LiaobotsConnector liaobotsConnector(LiaobotsProperties properties) {
+	LiaobotsConnector liaobotsConnector(LiaobotsProperties properties,
+			ObjectProvider<LiaobotsHttpClientCustomizer> customizers) {
 		LiaobotsProperties.Pool pool = properties.getPool();
-		return new LiaobotsConnector(
-				new LiaobotsConnector.PoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
-						pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval()),
-				properties.getTimeouts().getConnect());
+		LiaobotsConnector.PoolSettings poolSettings = new LiaobotsConnector.PoolSettings(pool.getMaxConnections(),
+				pool.getMaxPendingAcquires(), pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
+		List<LiaobotsHttpClientCustomizer> ordered = customizers.orderedStream().toList();
+		SecretMasker wiretap = properties.getLogging().isWiretap()
+				? new SecretMasker(String.valueOf(properties.getAuthcode())) : null;
+		return new LiaobotsConnector(poolSettings, properties.getTimeouts().getConnect(), wiretap,
+				(client) -> customize(client, ordered));
+	}
+
+	private static HttpClient customize(HttpClient client, List<LiaobotsHttpClientCustomizer> customizers) {
+		HttpClient customized = client;
+		for (LiaobotsHttpClientCustomizer customizer : customizers) {
+			customized = customizer.customize(customized);
+		}
+		return customized;
 	}
 
 	@Bean
@@ -48,9 +61,13 @@ public final class LiaobotsAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilders,
 			ObjectProvider<LiaobotsWebClientCustomizer> customizers) {
 		TransportSettings settings = transportSettings(properties);
+		// Spring's request logging prints raw headers (auth code included) when request
+		// details are enabled, so it stays off; the transport logs masked headers.
 		WebClient.Builder builder = webClientBuilders.getIfAvailable(WebClient::builder)
 			.clone()
-			.clientConnector(connector.clientHttpConnector());
+			.clientConnector(connector.clientHttpConnector())
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.defaultHeaders((headers) -> properties.getHeaders().forEach(headers::set));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		int maxStringLength = (int) Math.min(Integer.MAX_VALUE, settings.maxInMemorySize());
 		return new GatewayTransport(builder.build(), settings, LiaobotsJson.create(maxStringLength));

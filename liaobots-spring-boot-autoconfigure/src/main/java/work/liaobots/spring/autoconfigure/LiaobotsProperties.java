@@ -3,7 +3,9 @@ package work.liaobots.spring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +46,11 @@ public class LiaobotsProperties {
 	 */
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(64);
 
+	/**
+	 * Extra headers sent on every call, such as a team or tracing header.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
 	private final Timeouts timeouts = new Timeouts();
 
 	private final Retry retry = new Retry();
@@ -57,6 +64,8 @@ public class LiaobotsProperties {
 	private final Credits credits = new Credits();
 
 	private final Health health = new Health();
+
+	private final Logging logging = new Logging();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -88,6 +97,18 @@ public class LiaobotsProperties {
 
 	public void setMaxInMemorySize(DataSize maxInMemorySize) {
 		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
 	}
 
 	public Timeouts getTimeouts() {
@@ -476,6 +497,28 @@ public class LiaobotsProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Diagnostic logging of the clients.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to log the bytes of every exchange at TRACE in the category
+		 * 'work.liaobots.spring.wiretap', with credential headers and key parameters
+		 * masked.
+		 */
+		private boolean wiretap;
+
+		public boolean isWiretap() {
+			return this.wiretap;
+		}
+
+		public void setWiretap(boolean wiretap) {
+			this.wiretap = wiretap;
 		}
 
 	}

@@ -264,8 +264,7 @@ final class GatewayCall {
 			return Mono.delay(wait);
 		}
 		if (error instanceof LiaobotsServerException || error instanceof LiaobotsOverloadedException) {
-			// The domain kept failing through its retries: give an untried domain one
-			// chance.
+			// The domain failed through all its retries: try an untried domain once.
 			return switchDomain(failed, error, false);
 		}
 		return Mono.error(error);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,8 @@ import work.liaobots.spring.transport.GatewayCall.Phase;
  * the connection even when the server keeps it open.
  */
 public final class GatewayTransport {
+
+	private static final Log logger = LogFactory.getLog(GatewayTransport.class);
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -173,6 +177,10 @@ public final class GatewayTransport {
 			headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
 			headers.setAccept(List.of(request.streaming() ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON));
 			request.headers().forEach(headers::set);
+			if (logger.isTraceEnabled()) {
+				logger.trace(call.logPrefix() + request.method() + " " + SensitiveData.maskQuery(uri.toString())
+						+ " headers " + SensitiveData.maskHeaders(headers));
+			}
 		});
 		if (request.body() == null) {
 			return spec;

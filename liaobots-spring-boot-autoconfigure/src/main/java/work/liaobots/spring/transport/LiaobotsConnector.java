@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -24,17 +25,20 @@ public final class LiaobotsConnector implements AutoCloseable {
 	private final HttpClient httpClient;
 
 	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout) {
-		this(pool, connectTimeout, UnaryOperator.identity());
+		this(pool, connectTimeout, null, UnaryOperator.identity());
 	}
 
 	/**
 	 * Creates the connector.
 	 * @param pool the connection pool settings
 	 * @param connectTimeout the time to open a connection
-	 * @param customizer applied last to the HTTP client, for a proxy, a resolver or a
-	 * wiretap
+	 * @param wiretap masks the auth code if a server echoes it, when the bytes of every
+	 * exchange are logged at TRACE in the category {@code work.liaobots.spring.wiretap};
+	 * {@code null} logs nothing
+	 * @param customizer applied last to the HTTP client, for a proxy or a resolver
 	 */
-	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout, UnaryOperator<HttpClient> customizer) {
+	public LiaobotsConnector(PoolSettings pool, Duration connectTimeout, @Nullable SecretMasker wiretap,
+			UnaryOperator<HttpClient> customizer) {
 		this.connectionProvider = ConnectionProvider.builder("liaobots")
 			.maxConnections(pool.maxConnections())
 			.pendingAcquireMaxCount(pool.maxPendingAcquires())
@@ -43,12 +47,18 @@ public final class LiaobotsConnector implements AutoCloseable {
 			.evictInBackground(pool.evictionInterval())
 			.build();
 		// Reactor Netty re-sends a request by itself only when a pooled connection fails
-		// before
-		// the request headers were written (HttpClientConnect in reactor-netty-http
-		// 1.3.6), so a
-		// body that reached the server is re-sent by the client's retry policy alone.
+		// before the request headers were written (HttpClientConnect, reactor-netty-http
+		// 1.3.6), so a body that reached a server is re-sent by the retry policy alone.
+		// Redirects are never followed: that re-sends the body, and to another host it
+		// would hand over the auth header.
 		HttpClient client = HttpClient.create(this.connectionProvider)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+			.followRedirect(false);
+		if (wiretap != null) {
+			MaskingWiretapHandler handler = new MaskingWiretapHandler("work.liaobots.spring.wiretap", wiretap);
+			client = client.doOnChannelInit(
+					(observer, channel, remote) -> channel.pipeline().addFirst("liaobots.wiretap", handler));
+		}
 		this.httpClient = customizer.apply(client);
 	}
 

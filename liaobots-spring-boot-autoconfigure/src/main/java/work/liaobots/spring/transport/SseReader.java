@@ -272,8 +272,7 @@ public final class SseReader {
 		else if (nameLength == EVENT.length && startsWith(line, offset, count, EVENT)) {
 			this.eventName = this.eventNames.get(line, valueOffset, valueLength);
 		}
-		// The id and retry fields and unknown fields are ignored: no format here uses
-		// them.
+		// The id, retry and unknown fields are ignored: no format here uses them.
 	}
 
 	private void startDataValue() {

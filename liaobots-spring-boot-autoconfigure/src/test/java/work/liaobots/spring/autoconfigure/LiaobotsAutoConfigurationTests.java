@@ -166,7 +166,20 @@ class LiaobotsAutoConfigurationTests {
 			RecordedRequest request = this.gateway.requests().get(0);
 			assertThat(request.header("x-from-boot")).isEqualTo("yes");
 			assertThat(request.header("x-from-starter")).isEqualTo("yes");
+			assertThat(request.header("x-from-netty")).isEqualTo("yes");
 		});
+	}
+
+	@Test
+	void configuredHeadersAreSentButCannotReplaceAuth() {
+		this.contextRunner
+			.withPropertyValues("liaobots.headers.X-Team=search", "liaobots.headers.Authorization=Bearer other")
+			.run((context) -> {
+				context.getBean(CreditsService.class).balance().block(Duration.ofSeconds(10));
+				RecordedRequest request = this.gateway.requests().get(0);
+				assertThat(request.header("x-team")).isEqualTo("search");
+				assertThat(request.header("authorization")).isEqualTo("Bearer " + StubGateway.DEFAULT_AUTHCODE);
+			});
 	}
 
 	@Test
@@ -272,6 +285,11 @@ class LiaobotsAutoConfigurationTests {
 		@Bean
 		LiaobotsWebClientCustomizer starterCustomizer() {
 			return (builder) -> builder.defaultHeader("x-from-starter", "yes");
+		}
+
+		@Bean
+		LiaobotsHttpClientCustomizer nettyCustomizer() {
+			return (client) -> client.headers((headers) -> headers.set("x-from-netty", "yes"));
 		}
 
 	}

@@ -299,7 +299,7 @@ class DomainFailoverTests {
 		LiaobotsConnector connector = new LiaobotsConnector(
 				new LiaobotsConnector.PoolSettings(10, -1, Duration.ofSeconds(30), Duration.ofMinutes(5),
 						Duration.ofSeconds(10)),
-				settings.timeouts().connect(), (client) -> client.resolver(new FixedResolverGroup(names)));
+				settings.timeouts().connect(), null, (client) -> client.resolver(new FixedResolverGroup(names)));
 		WebClient webClient = WebClient.builder().clientConnector(connector.clientHttpConnector()).build();
 		return new GatewayTransport(webClient, settings, LiaobotsJson.create(1 << 24));
 	}

@@ -471,8 +471,7 @@ public final class StubGateway implements AutoCloseable {
 			})
 			.concatWith(ending(response, stub.ending()));
 		// Streams flush their headers at once, as gateways do, so a pause before the
-		// first write
-		// is a pause after the headers.
+		// first write is a pause after the headers.
 		return delay.then(Mono.from(response.sendHeaders())).then(response.send(writes, (buffer) -> true).then());
 	}
 
