@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
@@ -36,7 +37,7 @@ public final class LiaobotsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LiaobotsConnector liaobotsConnector(LiaobotsProperties properties,
-			ObjectProvider<LiaobotsHttpClientCustomizer> customizers) {
+			ObjectProvider<LiaobotsHttpClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
 		LiaobotsProperties.Pool pool = properties.getPool();
 		LiaobotsConnector.PoolSettings poolSettings = new LiaobotsConnector.PoolSettings(pool.getMaxConnections(),
 				pool.getMaxPendingAcquires(), pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
@@ -44,7 +45,9 @@ public final class LiaobotsAutoConfiguration {
 		SecretMasker wiretap = properties.getLogging().isWiretap()
 				? new SecretMasker(String.valueOf(properties.getAuthcode())) : null;
 		return new LiaobotsConnector(poolSettings, properties.getTimeouts().getConnect(), wiretap,
-				(client) -> customize(client, ordered));
+				(client) -> customize(
+						LiaobotsHttpClientConfigurer.configure(client, properties, sslBundles.getIfAvailable()),
+						ordered));
 	}
 
 	private static HttpClient customize(HttpClient client, List<LiaobotsHttpClientCustomizer> customizers) {
@@ -94,7 +97,7 @@ public final class LiaobotsAutoConfiguration {
 		}
 		LiaobotsProperties.Timeouts timeouts = properties.getTimeouts();
 		LiaobotsProperties.Retry retry = properties.getRetry();
-		return new TransportSettings(properties.getAuthcode().strip(), properties.getBaseUrls(),
+		return new TransportSettings(properties.getAuthcode().strip(), BaseUrls.validate(properties.getBaseUrls()),
 				new TransportSettings.Timeouts(timeouts.getConnect(), timeouts.getResponse(), timeouts.getFirstEvent(),
 						timeouts.getIdle(), timeouts.getTotal()),
 				new TransportSettings.Retry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),

@@ -67,6 +67,10 @@ public class LiaobotsProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Proxy proxy = new Proxy();
+
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -109,6 +113,14 @@ public class LiaobotsProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Timeouts getTimeouts() {
@@ -519,6 +531,134 @@ public class LiaobotsProperties {
 
 		public void setWiretap(boolean wiretap) {
 			this.wiretap = wiretap;
+		}
+
+	}
+
+	/**
+	 * An outbound proxy for the gateway calls. Other WebClients of the application are
+	 * not affected.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Proxy protocol.
+		 */
+		private ProxyType type = ProxyType.HTTP;
+
+		/**
+		 * Proxy host. No proxy when unset, unless the JVM's https.proxyHost or
+		 * http.proxyHost system properties are set.
+		 */
+		@Nullable private String host;
+
+		/**
+		 * Proxy port.
+		 */
+		@Nullable private Integer port;
+
+		/**
+		 * User name for proxy authentication.
+		 */
+		@Nullable private String username;
+
+		/**
+		 * Password for proxy authentication.
+		 */
+		@Nullable private String password;
+
+		/**
+		 * Hosts reached directly, bypassing the proxy; '*' matches any characters, as in
+		 * '*.internal'.
+		 */
+		private List<String> nonProxyHosts = new ArrayList<>();
+
+		public ProxyType getType() {
+			return this.type;
+		}
+
+		public void setType(ProxyType type) {
+			this.type = type;
+		}
+
+		@Nullable public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		@Nullable public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		@Nullable public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		@Nullable public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public List<String> getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(List<String> nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[type=" + this.type + ", host=" + this.host + ", port=" + this.port + ", username="
+					+ this.username + ", password=" + ((this.password != null) ? "******" : null) + "]";
+		}
+
+	}
+
+	/**
+	 * Proxy protocols.
+	 */
+	public enum ProxyType {
+
+		/** An HTTP proxy; HTTPS calls tunnel through it with CONNECT. */
+		HTTP,
+
+		/** A SOCKS version 5 proxy. */
+		SOCKS5
+
+	}
+
+	/**
+	 * TLS settings of the gateway calls.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) that supplies the trust
+		 * store and, for mutual TLS, the key store. The JDK defaults apply when unset.
+		 */
+		@Nullable private String bundle;
+
+		@Nullable public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -79,6 +81,8 @@ public final class StubGateway implements AutoCloseable {
 	private volatile String cursorParameter = "nextId";
 
 	private volatile Duration idleTimeout;
+
+	private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
 
 	private StubGateway() {
 		for (StubRoute route : StubRoute.values()) {
@@ -284,7 +288,7 @@ public final class StubGateway implements AutoCloseable {
 
 	/**
 	 * Stops listening, so connections to the port are refused, as with a domain that is
-	 * down. Open exchanges are cut.
+	 * down. Open connections, idle keep-alive ones included, are closed too.
 	 */
 	public void refuseConnections() {
 		synchronized (this.serverLock) {
@@ -292,6 +296,8 @@ public final class StubGateway implements AutoCloseable {
 				this.server.disposeNow(Duration.ofSeconds(5));
 				this.server = null;
 			}
+			this.openConnections.forEach((connection) -> connection.channel().close());
+			this.openConnections.clear();
 		}
 	}
 
@@ -331,6 +337,10 @@ public final class StubGateway implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(requestedPort)
 			.childOption(ChannelOption.TCP_NODELAY, true)
+			.doOnConnection((connection) -> {
+				this.openConnections.add(connection);
+				connection.onDispose(() -> this.openConnections.remove(connection));
+			})
 			.handle(this::handle);
 		if (this.idleTimeout != null) {
 			httpServer = httpServer.idleTimeout(this.idleTimeout);
