@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import work.liaobots.spring.chat.ChatCompletionsService;
 import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.json.LiaobotsJson;
+import work.liaobots.spring.messages.MessagesService;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.LiaobotsConnector;
 import work.liaobots.spring.transport.SecretMasker;
@@ -81,6 +82,15 @@ public final class LiaobotsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "liaobots.chat.enabled", matchIfMissing = true)
 	ChatCompletionsService chatCompletionsService(GatewayTransport transport, LiaobotsProperties properties) {
 		return new ChatCompletionsService(transport, properties.getChat().getDefaultModel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "liaobots.messages.enabled", matchIfMissing = true)
+	MessagesService messagesService(GatewayTransport transport, LiaobotsProperties properties) {
+		LiaobotsProperties.Messages messages = properties.getMessages();
+		return new MessagesService(transport, messages.getDefaultModel(), messages.getDefaultMaxTokens(),
+				messages.getAnthropicVersion());
 	}
 
 	@Bean

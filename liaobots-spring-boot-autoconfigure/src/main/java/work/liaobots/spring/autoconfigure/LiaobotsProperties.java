@@ -61,6 +61,8 @@ public class LiaobotsProperties {
 
 	private final Chat chat = new Chat();
 
+	private final Messages messages = new Messages();
+
 	private final Credits credits = new Credits();
 
 	private final Health health = new Health();
@@ -141,6 +143,10 @@ public class LiaobotsProperties {
 
 	public Chat getChat() {
 		return this.chat;
+	}
+
+	public Messages getMessages() {
+		return this.messages;
 	}
 
 	public Credits getCredits() {
@@ -430,6 +436,65 @@ public class LiaobotsProperties {
 
 		public void setDefaultModel(String defaultModel) {
 			this.defaultModel = defaultModel;
+		}
+
+	}
+
+	/**
+	 * Anthropic Messages.
+	 */
+	public static class Messages {
+
+		/**
+		 * Whether to create the Anthropic Messages service.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Model used when a request names none.
+		 */
+		private String defaultModel = "claude-sonnet-4-5";
+
+		/**
+		 * Most tokens to generate when a request sets no max_tokens, which Anthropic requires.
+		 */
+		private int defaultMaxTokens = 4096;
+
+		/**
+		 * Value of the anthropic-version header sent on every call.
+		 */
+		private String anthropicVersion = "2023-06-01";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDefaultModel() {
+			return this.defaultModel;
+		}
+
+		public void setDefaultModel(String defaultModel) {
+			this.defaultModel = defaultModel;
+		}
+
+		public int getDefaultMaxTokens() {
+			return this.defaultMaxTokens;
+		}
+
+		public void setDefaultMaxTokens(int defaultMaxTokens) {
+			this.defaultMaxTokens = defaultMaxTokens;
+		}
+
+		public String getAnthropicVersion() {
+			return this.anthropicVersion;
+		}
+
+		public void setAnthropicVersion(String anthropicVersion) {
+			this.anthropicVersion = anthropicVersion;
 		}
 
 	}

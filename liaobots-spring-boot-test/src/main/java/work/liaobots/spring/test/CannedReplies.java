@@ -32,6 +32,10 @@ final class CannedReplies {
 		return this.replyText;
 	}
 
+	Duration tokenDelay() {
+		return this.tokenDelay;
+	}
+
 	void tokenDelay(Duration delay) {
 		this.tokenDelay = delay;
 	}
