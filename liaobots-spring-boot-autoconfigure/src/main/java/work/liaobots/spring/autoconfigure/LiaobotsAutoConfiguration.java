@@ -20,6 +20,7 @@ import work.liaobots.spring.chat.ChatCompletionsService;
 import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.json.LiaobotsJson;
 import work.liaobots.spring.messages.MessagesService;
+import work.liaobots.spring.responses.ResponsesService;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.LiaobotsConnector;
 import work.liaobots.spring.transport.SecretMasker;
@@ -82,6 +83,13 @@ public final class LiaobotsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "liaobots.chat.enabled", matchIfMissing = true)
 	ChatCompletionsService chatCompletionsService(GatewayTransport transport, LiaobotsProperties properties) {
 		return new ChatCompletionsService(transport, properties.getChat().getDefaultModel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "liaobots.responses.enabled", matchIfMissing = true)
+	ResponsesService responsesService(GatewayTransport transport, LiaobotsProperties properties) {
+		return new ResponsesService(transport, properties.getResponses().getDefaultModel());
 	}
 
 	@Bean

@@ -61,6 +61,8 @@ public class LiaobotsProperties {
 
 	private final Chat chat = new Chat();
 
+	private final Responses responses = new Responses();
+
 	private final Messages messages = new Messages();
 
 	private final Credits credits = new Credits();
@@ -143,6 +145,10 @@ public class LiaobotsProperties {
 
 	public Chat getChat() {
 		return this.chat;
+	}
+
+	public Responses getResponses() {
+		return this.responses;
 	}
 
 	public Messages getMessages() {
@@ -441,6 +447,39 @@ public class LiaobotsProperties {
 	}
 
 	/**
+	 * OpenAI Responses.
+	 */
+	public static class Responses {
+
+		/**
+		 * Whether to create the Responses service.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Model used when a request names none.
+		 */
+		private String defaultModel = "gpt-4o-mini";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDefaultModel() {
+			return this.defaultModel;
+		}
+
+		public void setDefaultModel(String defaultModel) {
+			this.defaultModel = defaultModel;
+		}
+
+	}
+
+	/**
 	 * Anthropic Messages.
 	 */
 	public static class Messages {
@@ -456,7 +495,8 @@ public class LiaobotsProperties {
 		private String defaultModel = "claude-sonnet-4-5";
 
 		/**
-		 * Most tokens to generate when a request sets no max_tokens, which Anthropic requires.
+		 * Most tokens to generate when a request sets no max_tokens, which Anthropic
+		 * requires.
 		 */
 		private int defaultMaxTokens = 4096;
 

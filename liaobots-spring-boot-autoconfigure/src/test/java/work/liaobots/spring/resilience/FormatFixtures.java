@@ -8,7 +8,7 @@ final class FormatFixtures {
 	}
 
 	static List<FormatFixture> streaming() {
-		return List.of(new ChatFixture());
+		return List.of(new ChatFixture(), new ResponsesFixture(), new MessagesFixture());
 	}
 
 }

@@ -405,9 +405,9 @@ public final class StubGateway implements AutoCloseable {
 	private StubResponse unauthorized(StubRoute route) {
 		String message = "Invalid auth code provided. You can find your auth code in your Liaobots account.";
 		return switch (route) {
-			case MESSAGES -> StubResponse.json(401,
-					"{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"" + message
-							+ "\"},\"request_id\":\"req_stub_401\"}");
+			case MESSAGES ->
+				StubResponse.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\""
+						+ message + "\"},\"request_id\":\"req_stub_401\"}");
 			case GEMINI_GENERATE, GEMINI_STREAM -> StubResponse.json(401,
 					"{\"error\":{\"code\":401,\"message\":\"" + message + "\",\"status\":\"UNAUTHENTICATED\"}}");
 			default -> StubResponse.json(401, StubPayloads.openAiError("invalid_request_error", message));
@@ -419,6 +419,7 @@ public final class StubGateway implements AutoCloseable {
 			case CREDITS -> creditsReply(request);
 			case CHAT_COMPLETIONS -> this.canned.chatCompletions(request);
 			case MESSAGES -> MessagesCannedReplies.reply(request, this.canned.replyText(), this.canned.tokenDelay());
+			case RESPONSES -> ResponsesCannedReplies.reply(request, this.canned.replyText(), this.canned.tokenDelay());
 			default -> StubResponse.json(501,
 					StubPayloads.openAiError("not_implemented", "The stub has no canned reply for " + route));
 		};
