@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,7 @@ class SampleApplicationTests {
 	@Test
 	void chatStreamArrivesAsSeveralDeltasThenDone() {
 		var events = this.client.get()
-			.uri("/api/chat/stream?prompt=Hello")
+			.uri("/api/stream/chat?prompt=Hello")
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
 			.expectStatus()
@@ -45,13 +47,54 @@ class SampleApplicationTests {
 		assertThat(text).startsWith("Hello from the Liaobots stub gateway").contains("你好");
 		ServerSentEvent<Map<String, Object>> done = received.get(received.size() - 1);
 		assertThat(done.event()).isEqualTo("done");
-		assertThat(done.data()).containsEntry("finishReason", "stop").containsKey("totalTokens");
+		assertThat(done.data()).containsEntry("stopReason", "stop").containsKey("totalTokens");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "chat", "responses", "messages" })
+	void everyFormatStreamsDeltasThenDone(String format) {
+		List<ServerSentEvent<Map<String, Object>>> received = this.client.get()
+			.uri("/api/stream/" + format + "?prompt=Hello")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		String text = received.stream()
+			.filter((event) -> "delta".equals(event.event()))
+			.map((event) -> (String) event.data().get("text"))
+			.reduce("", String::concat);
+		assertThat(text).startsWith("Hello from the Liaobots stub gateway");
+		ServerSentEvent<Map<String, Object>> done = received.get(received.size() - 1);
+		assertThat(done.event()).isEqualTo("done");
+		assertThat(done.data()).containsKeys("stopReason", "inputTokens", "outputTokens");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "chat", "responses", "messages" })
+	void everyFormatAnswersWhole(String format) {
+		this.client.get()
+			.uri("/api/complete/" + format + "?prompt=Hello")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.text")
+			.value((text) -> assertThat(text.toString()).startsWith("Hello from the Liaobots stub gateway"));
+	}
+
+	@Test
+	void unknownFormatIsNotFound() {
+		this.client.get().uri("/api/stream/nope?prompt=Hi").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void chatStreamDeltasArriveSpreadOverTime() {
 		var events = this.client.get()
-			.uri("/api/chat/stream?prompt=Hello")
+			.uri("/api/stream/chat?prompt=Hello")
 			.exchange()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
 			})

@@ -36,7 +36,7 @@ class SampleFailoverTests {
 	void keepsAnsweringWhilePrimaryIsDown() {
 		this.client.post().uri("/api/demo/primary?down=true").exchange().expectStatus().isOk();
 		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
-			.uri("/api/chat/stream?prompt=Hello")
+			.uri("/api/stream/chat?prompt=Hello")
 			.exchange()
 			.expectStatus()
 			.isOk()
