@@ -1,5 +1,7 @@
 package work.liaobots.spring.autoconfigure;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 
 import reactor.netty.http.client.HttpClient;
@@ -17,10 +19,14 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import work.liaobots.spring.chat.ChatCompletionsService;
+import work.liaobots.spring.credits.CreditBalanceTracker;
 import work.liaobots.spring.credits.CreditsService;
+import work.liaobots.spring.credits.MinimumBalanceGuard;
 import work.liaobots.spring.json.LiaobotsJson;
 import work.liaobots.spring.messages.MessagesService;
 import work.liaobots.spring.responses.ResponsesService;
+import work.liaobots.spring.transport.CallGuard;
+import work.liaobots.spring.transport.GatewayObserver;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.LiaobotsConnector;
 import work.liaobots.spring.transport.SecretMasker;
@@ -62,9 +68,16 @@ public final class LiaobotsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CreditBalanceTracker liaobotsCreditBalanceTracker() {
+		return new CreditBalanceTracker();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	GatewayTransport liaobotsGatewayTransport(LiaobotsProperties properties, LiaobotsConnector connector,
 			ObjectProvider<WebClient.Builder> webClientBuilders,
-			ObjectProvider<LiaobotsWebClientCustomizer> customizers) {
+			ObjectProvider<LiaobotsWebClientCustomizer> customizers, ObjectProvider<GatewayObserver> observers,
+			CreditBalanceTracker tracker, ObjectProvider<CreditsService> credits) {
 		TransportSettings settings = transportSettings(properties);
 		// Spring's request logging prints raw headers (auth code included) when request
 		// details are enabled, so it stays off; the transport logs masked headers.
@@ -75,7 +88,18 @@ public final class LiaobotsAutoConfiguration {
 			.defaultHeaders((headers) -> properties.getHeaders().forEach(headers::set));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		int maxStringLength = (int) Math.min(Integer.MAX_VALUE, settings.maxInMemorySize());
-		return new GatewayTransport(builder.build(), settings, LiaobotsJson.create(maxStringLength));
+		return new GatewayTransport(builder.build(), settings, LiaobotsJson.create(maxStringLength),
+				observers.getIfAvailable(() -> GatewayObserver.NOOP), guard(properties, tracker, credits));
+	}
+
+	private static CallGuard guard(LiaobotsProperties properties, CreditBalanceTracker tracker,
+			ObjectProvider<CreditsService> credits) {
+		BigDecimal minBalance = properties.getCredits().getMinBalance();
+		if (minBalance == null) {
+			return CallGuard.NONE;
+		}
+		return new MinimumBalanceGuard(tracker, minBalance, credits::getObject, properties.getHealth().getTtl(),
+				Clock.systemUTC());
 	}
 
 	@Bean
@@ -104,9 +128,10 @@ public final class LiaobotsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "liaobots.credits.enabled", matchIfMissing = true)
-	CreditsService creditsService(GatewayTransport transport, LiaobotsProperties properties) {
+	CreditsService creditsService(GatewayTransport transport, LiaobotsProperties properties,
+			CreditBalanceTracker tracker) {
 		LiaobotsProperties.Credits credits = properties.getCredits();
-		return new CreditsService(transport, credits.getPageSize(), credits.getCursorParameter());
+		return new CreditsService(transport, credits.getPageSize(), credits.getCursorParameter(), tracker);
 	}
 
 	static TransportSettings transportSettings(LiaobotsProperties properties) {

@@ -1,5 +1,6 @@
 package work.liaobots.spring.autoconfigure;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -559,6 +560,12 @@ public class LiaobotsProperties {
 		 */
 		private String cursorParameter = "nextId";
 
+		/**
+		 * Balance below which model calls fail fast with an insufficient-credits error
+		 * instead of reaching the gateway. No check when unset.
+		 */
+		@Nullable private BigDecimal minBalance;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -583,6 +590,14 @@ public class LiaobotsProperties {
 			this.cursorParameter = cursorParameter;
 		}
 
+		@Nullable public BigDecimal getMinBalance() {
+			return this.minBalance;
+		}
+
+		public void setMinBalance(@Nullable BigDecimal minBalance) {
+			this.minBalance = minBalance;
+		}
+
 	}
 
 	/**
@@ -599,6 +614,20 @@ public class LiaobotsProperties {
 		 * Longest wait for the credits endpoint; the indicator reports DOWN after it.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * Balance below which the indicator reports LOW_BALANCE instead of UP. No such
+		 * status when unset.
+		 */
+		@Nullable private BigDecimal lowBalanceThreshold;
+
+		@Nullable public BigDecimal getLowBalanceThreshold() {
+			return this.lowBalanceThreshold;
+		}
+
+		public void setLowBalanceThreshold(@Nullable BigDecimal lowBalanceThreshold) {
+			this.lowBalanceThreshold = lowBalanceThreshold;
+		}
 
 		public Duration getTtl() {
 			return this.ttl;

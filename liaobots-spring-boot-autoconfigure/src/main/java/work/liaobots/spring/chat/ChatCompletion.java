@@ -6,12 +6,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import work.liaobots.spring.json.JsonModel;
+import work.liaobots.spring.observation.TokenUsage;
+import work.liaobots.spring.observation.ModelResponse;
 
 /**
  * A chat completion: the non-streaming response, and what
  * {@link ChatCompletionAccumulator} folds a stream into.
  */
-public final class ChatCompletion extends JsonModel {
+public final class ChatCompletion extends JsonModel implements ModelResponse {
 
 	@Nullable String id;
 
@@ -78,6 +80,23 @@ public final class ChatCompletion extends JsonModel {
 	@Nullable public String text() {
 		List<Choice> all = choices();
 		return (all.isEmpty() || all.get(0).message == null) ? null : all.get(0).message.content();
+	}
+
+	@Override
+	@Nullable public String responseModel() {
+		return this.model;
+	}
+
+	@Override
+	@Nullable public TokenUsage tokenUsage() {
+		if (this.usage == null) {
+			return null;
+		}
+		return new TokenUsage(orZero(this.usage.promptTokens), orZero(this.usage.completionTokens));
+	}
+
+	private static long orZero(@Nullable Integer count) {
+		return (count != null) ? count : 0;
 	}
 
 	/**

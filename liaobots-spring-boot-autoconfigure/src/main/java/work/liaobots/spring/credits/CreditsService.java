@@ -34,6 +34,8 @@ public class CreditsService {
 
 	private final ObjectReader envelopeReader;
 
+	private final CreditBalanceTracker tracker;
+
 	/**
 	 * Creates the service.
 	 * @param transport the transport
@@ -41,12 +43,33 @@ public class CreditsService {
 	 * @param cursorParameter the query parameter that carries {@code nextId}
 	 */
 	public CreditsService(GatewayTransport transport, int defaultPageSize, String cursorParameter) {
+		this(transport, defaultPageSize, cursorParameter, new CreditBalanceTracker());
+	}
+
+	/**
+	 * Creates the service.
+	 * @param transport the transport
+	 * @param defaultPageSize the page size of {@link #usage()}
+	 * @param cursorParameter the query parameter that carries {@code nextId}
+	 * @param tracker records every balance the gateway reports
+	 */
+	public CreditsService(GatewayTransport transport, int defaultPageSize, String cursorParameter,
+			CreditBalanceTracker tracker) {
 		Assert.isTrue(defaultPageSize > 0, "'defaultPageSize' must be positive");
 		Assert.hasText(cursorParameter, "'cursorParameter' must not be empty");
 		this.transport = transport;
 		this.defaultPageSize = defaultPageSize;
 		this.cursorParameter = cursorParameter;
 		this.envelopeReader = transport.mapper().readerFor(CreditsEnvelope.class);
+		this.tracker = tracker;
+	}
+
+	/**
+	 * Returns the tracker of the last balance this service read.
+	 * @return the tracker
+	 */
+	public CreditBalanceTracker tracker() {
+		return this.tracker;
 	}
 
 	/**
@@ -126,6 +149,7 @@ public class CreditsService {
 						+ ApiFormat.CREDITS.path() + ": no 'data' object in " + envelope,
 						ErrorContext.of(ApiFormat.CREDITS, "GET", null), null));
 			}
+			this.tracker.record(envelope.data);
 			return Mono.just(envelope.data);
 		});
 	}

@@ -28,7 +28,10 @@ public final class LiaobotsHealthAutoConfiguration {
 	LiaobotsHealthIndicator liaobotsHealthIndicator(CreditsService credits, GatewayTransport transport,
 			LiaobotsProperties properties) {
 		LiaobotsProperties.Health health = properties.getHealth();
-		return new LiaobotsHealthIndicator(credits, transport.router(), health.getTtl(), health.getTimeout());
+		LiaobotsHealthIndicator.Thresholds thresholds = new LiaobotsHealthIndicator.Thresholds(
+				health.getLowBalanceThreshold(), properties.getCredits().getMinBalance());
+		return new LiaobotsHealthIndicator(credits, transport.router(), health.getTtl(), health.getTimeout(),
+				thresholds);
 	}
 
 }

@@ -1,15 +1,18 @@
 package work.liaobots.spring.health;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import work.liaobots.spring.credits.CreditBalance;
 import work.liaobots.spring.credits.CreditsService;
@@ -30,6 +33,14 @@ import work.liaobots.spring.transport.DomainRouter;
  */
 public class LiaobotsHealthIndicator implements ReactiveHealthIndicator {
 
+	/** The balance is below the configured low-balance threshold. */
+	public static final Status LOW_BALANCE = new Status("LOW_BALANCE", "The credit balance is low");
+
+	/** The balance is zero or less. */
+	public static final Status OUT_OF_CREDITS = new Status("OUT_OF_CREDITS", "No credits left");
+
+	private final Thresholds thresholds;
+
 	private final CreditsService credits;
 
 	private final DomainRouter router;
@@ -46,6 +57,20 @@ public class LiaobotsHealthIndicator implements ReactiveHealthIndicator {
 	 * @param timeout the longest wait for the credits endpoint
 	 */
 	public LiaobotsHealthIndicator(CreditsService credits, DomainRouter router, Duration ttl, Duration timeout) {
+		this(credits, router, ttl, timeout, new Thresholds(null, null));
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param credits the credits service
+	 * @param router the domain router whose state is reported
+	 * @param ttl how long a result is reused
+	 * @param timeout the longest wait for the credits endpoint
+	 * @param thresholds the balances that change the status or block calls
+	 */
+	public LiaobotsHealthIndicator(CreditsService credits, DomainRouter router, Duration ttl, Duration timeout,
+			Thresholds thresholds) {
+		this.thresholds = thresholds;
 		this.credits = credits;
 		this.router = router;
 		this.timeout = timeout;
@@ -65,11 +90,35 @@ public class LiaobotsHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private Health up(CreditBalance balance) {
-		return Health.up()
-			.withDetail("balance", balance.balance())
-			.withDetail("total", balance.total())
-			.withDetails(domainDetails())
-			.build();
+		BigDecimal left = balance.balance();
+		Health.Builder builder = Health.status(status(left));
+		if (left != null) {
+			builder.withDetail("balance", left);
+		}
+		if (balance.total() != null) {
+			builder.withDetail("total", balance.total());
+		}
+		BigDecimal min = this.thresholds.minBalance();
+		if (min != null) {
+			boolean blocked = left != null && left.compareTo(min) < 0;
+			builder.withDetail("callsBlocked", blocked);
+			if (blocked) {
+				builder.withDetail("reason", "balance " + left.toPlainString()
+						+ " is below 'liaobots.credits.min-balance' (" + min.toPlainString() + ")");
+			}
+		}
+		return builder.withDetails(domainDetails()).build();
+	}
+
+	private Status status(@Nullable BigDecimal balance) {
+		if (balance == null) {
+			return Status.UP;
+		}
+		if (balance.signum() <= 0) {
+			return OUT_OF_CREDITS;
+		}
+		BigDecimal low = this.thresholds.lowBalance();
+		return (low != null && balance.compareTo(low) < 0) ? LOW_BALANCE : Status.UP;
 	}
 
 	private Health down(Throwable error) {
@@ -84,6 +133,17 @@ public class LiaobotsHealthIndicator implements ReactiveHealthIndicator {
 			reason = error.getClass().getSimpleName() + ": " + error.getMessage();
 		}
 		return Health.down().withDetail("reason", reason).withDetails(domainDetails()).build();
+	}
+
+	/**
+	 * Balances that change what the indicator reports.
+	 *
+	 * @param lowBalance the balance below which the status is {@link #LOW_BALANCE}, or
+	 * {@code null}
+	 * @param minBalance the balance below which the starter blocks calls, or {@code null}
+	 */
+	public record Thresholds(@Nullable BigDecimal lowBalance, @Nullable BigDecimal minBalance) {
+
 	}
 
 	private Map<String, Object> domainDetails() {

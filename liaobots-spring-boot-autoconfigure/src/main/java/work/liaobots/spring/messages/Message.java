@@ -7,12 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import work.liaobots.spring.json.JsonModel;
+import work.liaobots.spring.observation.TokenUsage;
+import work.liaobots.spring.observation.ModelResponse;
 
 /**
  * A message from the model: the non-streaming response, the shell that
  * {@code message_start} carries, and what {@link MessageAccumulator} folds a stream into.
  */
-public final class Message extends JsonModel {
+public final class Message extends JsonModel implements ModelResponse {
 
 	@Nullable String id;
 
@@ -135,6 +137,24 @@ public final class Message extends JsonModel {
 
 	void putAllExtra(Map<String, Object> fields) {
 		fields.forEach(this::putExtra);
+	}
+
+	@Override
+	@Nullable public String responseModel() {
+		return this.model;
+	}
+
+	/**
+	 * Returns the usage with cache reads and writes counted as input, as OpenTelemetry's
+	 * GenAI conventions count them.
+	 */
+	@Override
+	@Nullable public TokenUsage tokenUsage() {
+		if (this.usage == null) {
+			return null;
+		}
+		Integer output = this.usage.outputTokens();
+		return new TokenUsage(this.usage.totalInputTokens(), (output != null) ? output : 0);
 	}
 
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import work.liaobots.spring.json.JsonModel;
+import work.liaobots.spring.observation.TokenUsage;
+import work.liaobots.spring.observation.ModelResponse;
 
 /**
  * A model response ({@code object: "response"}): the non-streaming result, the snapshot
@@ -16,7 +18,7 @@ import work.liaobots.spring.json.JsonModel;
  * The request settings the API echoes back ({@code instructions}, {@code tools},
  * {@code temperature} and so on) are kept in {@link #extra()}.
  */
-public final class Response extends JsonModel {
+public final class Response extends JsonModel implements ModelResponse {
 
 	@Nullable String id;
 
@@ -166,6 +168,21 @@ public final class Response extends JsonModel {
 			copy.putExtra(entry.getKey(), entry.getValue());
 		}
 		return copy;
+	}
+
+	@Override
+	@Nullable public String responseModel() {
+		return this.model;
+	}
+
+	@Override
+	@Nullable public TokenUsage tokenUsage() {
+		if (this.usage == null) {
+			return null;
+		}
+		Integer input = this.usage.inputTokens();
+		Integer output = this.usage.outputTokens();
+		return new TokenUsage((input != null) ? input : 0, (output != null) ? output : 0);
 	}
 
 	/**

@@ -90,10 +90,25 @@ final class GatewayCall {
 
 	@Nullable private volatile StreamDecoder<?> decoder;
 
-	GatewayCall(GatewayRequest request, EffectiveOptions options, DomainRouter router) {
+	private final CallObservation observation;
+
+	GatewayCall(GatewayRequest request, EffectiveOptions options, DomainRouter router, CallObservation observation) {
 		this.request = request;
 		this.options = options;
 		this.router = router;
+		this.observation = observation;
+	}
+
+	CallObservation observation() {
+		return this.observation;
+	}
+
+	/**
+	 * Returns what the current stream has delivered, folded by its format's accumulator.
+	 */
+	@Nullable Object streamResult() {
+		StreamDecoder<?> current = this.decoder;
+		return (current != null) ? current.partialResult() : null;
 	}
 
 	GatewayRequest request() {
@@ -127,6 +142,7 @@ final class GatewayCall {
 		this.firstEventSeen = false;
 		this.eventsReceived = 0;
 		this.decoder = decoder;
+		this.observation.attempt(chosen);
 		return this.uri;
 	}
 
@@ -149,7 +165,10 @@ final class GatewayCall {
 	}
 
 	void markDelivered() {
-		this.delivered = true;
+		if (!this.delivered) {
+			this.delivered = true;
+			this.observation.firstEvent();
+		}
 	}
 
 	/**
@@ -260,6 +279,7 @@ final class GatewayCall {
 		if (this.attemptsOnDomain < this.options.maxAttempts()) {
 			Duration wait = (requested != null) ? requested : backoff(this.attemptsOnDomain);
 			logRetry(error, wait);
+			this.observation.retry(failed, error);
 			this.nextDomain = failed;
 			return Mono.delay(wait);
 		}
@@ -287,11 +307,13 @@ final class GatewayCall {
 			logger.warn(this.logPrefix + failed.name() + " failed for " + this.request + ": " + error.getMessage()
 					+ "; moving to " + next.name());
 			this.nextDomain = next;
+			this.observation.failover(failed, next, error);
 			return Mono.just(0L);
 		}
 		if (newRound && this.rounds < this.options.maxAttempts()) {
 			Duration wait = backoff(this.rounds++);
 			logRetry(error, wait);
+			this.observation.retry(failed, error);
 			this.tried.clear();
 			this.nextDomain = null;
 			return Mono.delay(wait);

@@ -64,17 +64,31 @@ public final class GatewayTransport {
 
 	private final ErrorMapper errors;
 
+	private final GatewayObserver observer;
+
+	private final CallGuard guard;
+
 	public GatewayTransport(WebClient webClient, TransportSettings settings, JsonMapper mapper) {
-		this(webClient, settings, mapper,
-				new DomainRouter(settings.baseUrls(), settings.cooldown(), Clock.systemUTC()));
+		this(webClient, settings, mapper, GatewayObserver.NOOP, CallGuard.NONE);
 	}
 
-	public GatewayTransport(WebClient webClient, TransportSettings settings, JsonMapper mapper, DomainRouter router) {
+	/**
+	 * Creates a transport.
+	 * @param webClient the client, with a connector over Reactor Netty
+	 * @param settings the settings
+	 * @param mapper the wire JSON mapper
+	 * @param observer observes each call, for metrics and tracing
+	 * @param guard checks each call before it is sent
+	 */
+	public GatewayTransport(WebClient webClient, TransportSettings settings, JsonMapper mapper,
+			GatewayObserver observer, CallGuard guard) {
 		this.webClient = webClient;
 		this.settings = settings;
-		this.router = router;
+		this.router = new DomainRouter(settings.baseUrls(), settings.cooldown(), Clock.systemUTC());
 		this.mapper = mapper;
 		this.errors = new ErrorMapper(mapper, new SecretMasker(settings.authcode()));
+		this.observer = observer;
+		this.guard = guard;
 	}
 
 	public JsonMapper mapper() {
@@ -108,9 +122,19 @@ public final class GatewayTransport {
 	 */
 	public <T> Mono<T> exchange(GatewayRequest request, ObjectReader reader, CallOptions options) {
 		return Mono.defer(() -> {
-			GatewayCall call = new GatewayCall(request, EffectiveOptions.of(this.settings, options), this.router);
+			LiaobotsException refused = this.guard.check(request);
+			if (refused != null) {
+				return Mono.error(refused);
+			}
+			GatewayCall call = newCall(request, options);
+			CallObservation observation = call.observation();
 			Mono<T> attempts = Mono.defer(() -> this.<T>exchangeOnce(call, reader)).retryWhen(call.retrySpec());
-			return withTotalTimeout(attempts.flux(), call).next().doFinally(call::finished);
+			return withTotalTimeout(attempts.flux(), call).next()
+				.doOnSuccess(observation::success)
+				.doOnError((error) -> observation.failure(error, null))
+				.doOnCancel(() -> observation.cancel(null))
+				.doFinally(call::finished)
+				.contextWrite(observation::contextWrite);
 		});
 	}
 
@@ -125,12 +149,26 @@ public final class GatewayTransport {
 	public <E> Flux<E> stream(GatewayRequest request, Supplier<? extends StreamDecoder<E>> decoders,
 			CallOptions options) {
 		return Flux.defer(() -> {
-			GatewayCall call = new GatewayCall(request, EffectiveOptions.of(this.settings, options), this.router);
+			LiaobotsException refused = this.guard.check(request);
+			if (refused != null) {
+				return Flux.error(refused);
+			}
+			GatewayCall call = newCall(request, options);
+			CallObservation observation = call.observation();
 			Flux<E> attempts = Flux.defer(() -> streamOnce(call, decoders.get()))
 				.retryWhen(call.retrySpec())
 				.doOnNext((event) -> call.markDelivered());
-			return withTotalTimeout(attempts, call).doFinally(call::finished);
+			return withTotalTimeout(attempts, call).doOnComplete(() -> observation.success(call.streamResult()))
+				.doOnError((error) -> observation.failure(error, call.streamResult()))
+				.doOnCancel(() -> observation.cancel(call.streamResult()))
+				.doFinally(call::finished)
+				.contextWrite(observation::contextWrite);
 		});
+	}
+
+	private GatewayCall newCall(GatewayRequest request, CallOptions options) {
+		return new GatewayCall(request, EffectiveOptions.of(this.settings, options), this.router,
+				this.observer.start(request));
 	}
 
 	private <T> Flux<T> withTotalTimeout(Flux<T> calls, GatewayCall call) {

@@ -7,7 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -21,6 +26,8 @@ import work.liaobots.spring.health.LiaobotsHealthAutoConfiguration;
 import work.liaobots.spring.health.LiaobotsHealthIndicator;
 import work.liaobots.spring.test.RecordedRequest;
 import work.liaobots.spring.test.StubGateway;
+import work.liaobots.spring.observation.LiaobotsObservationAutoConfiguration;
+import work.liaobots.spring.transport.GatewayObserver;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.LiaobotsConnector;
 
@@ -63,6 +70,39 @@ class LiaobotsAutoConfigurationTests {
 			assertThat(text).startsWith("Hello from the Liaobots stub gateway");
 			assertThat(this.gateway.requests().get(0).json().path("model").asString()).isEqualTo("gpt-4o-mini");
 		});
+	}
+
+	@Test
+	void micrometerOnClasspathAddsObserver() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(LiaobotsObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(GatewayObserver.class)
+				.hasBean("liaobotsCreditBalanceMetrics"));
+	}
+
+	@Test
+	void withoutMicrometerNoMetricsCodeRuns() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(LiaobotsObservationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(GatewayObserver.class);
+				assertThat(context.getBean(ChatCompletionsService.class)
+					.create(ChatCompletionRequest.of(null, "Hi"))
+					.block(Duration.ofSeconds(10))).isNotNull();
+			});
+	}
+
+	@Test
+	void balanceGaugeReportsLastKnownBalance() {
+		this.gateway.credits(42, 100);
+		this.contextRunner.withConfiguration(AutoConfigurations.of(LiaobotsObservationAutoConfiguration.class))
+			.run((context) -> {
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean("liaobotsCreditBalanceMetrics", MeterBinder.class).bindTo(registry);
+				assertThat(registry.get("liaobots.credits.balance").gauge().value()).isNaN();
+				context.getBean(CreditsService.class).balance().block(Duration.ofSeconds(10));
+				assertThat(registry.get("liaobots.credits.balance").gauge().value()).isEqualTo(42.0);
+			});
 	}
 
 	@Test

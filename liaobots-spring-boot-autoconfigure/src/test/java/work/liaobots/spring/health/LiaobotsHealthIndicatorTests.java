@@ -112,6 +112,46 @@ class LiaobotsHealthIndicatorTests {
 		assertThat(this.gateway.requests(StubRoute.CREDITS)).hasSize(1);
 	}
 
+	@Test
+	void balanceBelowThresholdIsLowBalance() {
+		this.gateway.credits(3, 100);
+		Health health = indicator(new LiaobotsHealthIndicator.Thresholds(new BigDecimal("5"), null)).health()
+			.block(WAIT);
+		assertThat(health.getStatus()).isEqualTo(LiaobotsHealthIndicator.LOW_BALANCE);
+		assertThat((BigDecimal) health.getDetails().get("balance")).isEqualByComparingTo("3");
+	}
+
+	@Test
+	void zeroBalanceIsOutOfCreditsNotDown() {
+		this.gateway.credits(0, 100);
+		Health health = indicator(new LiaobotsHealthIndicator.Thresholds(new BigDecimal("5"), null)).health()
+			.block(WAIT);
+		assertThat(health.getStatus()).isEqualTo(LiaobotsHealthIndicator.OUT_OF_CREDITS);
+		assertThat(health.getDetails()).doesNotContainKey("reason");
+	}
+
+	@Test
+	void minimumBalanceBlockIsReported() {
+		this.gateway.credits(0.5, 100);
+		Health health = indicator(new LiaobotsHealthIndicator.Thresholds(null, BigDecimal.ONE)).health().block(WAIT);
+		assertThat(health.getDetails()).containsEntry("callsBlocked", true);
+		assertThat(health.getDetails().get("reason").toString()).contains("below 'liaobots.credits.min-balance' (1)");
+	}
+
+	@Test
+	void healthyBalanceReportsCallsNotBlocked() {
+		Health health = indicator(new LiaobotsHealthIndicator.Thresholds(new BigDecimal("5"), BigDecimal.ONE)).health()
+			.block(WAIT);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("callsBlocked", false);
+	}
+
+	private LiaobotsHealthIndicator indicator(LiaobotsHealthIndicator.Thresholds thresholds) {
+		GatewayTransport transport = TestTransports.create(this.gateway);
+		return new LiaobotsHealthIndicator(new CreditsService(transport, 50, "nextId"), transport.router(),
+				Duration.ofSeconds(30), Duration.ofSeconds(2), thresholds);
+	}
+
 	private LiaobotsHealthIndicator indicator(Duration ttl, Duration timeout) {
 		GatewayTransport transport = TestTransports.create(this.gateway);
 		return new LiaobotsHealthIndicator(new CreditsService(transport, 50, "nextId"), transport.router(), ttl,
