@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -40,6 +41,7 @@ import work.liaobots.spring.transport.TransportSettings;
 @ConditionalOnClass({ WebClient.class, HttpClient.class })
 @ConditionalOnBooleanProperty(name = "liaobots.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LiaobotsProperties.class)
+@ImportRuntimeHints(LiaobotsRuntimeHints.class)
 public final class LiaobotsAutoConfiguration {
 
 	@Bean
