@@ -17,11 +17,13 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.node.BinaryNode;
 
 import work.liaobots.spring.json.JsonModel;
 
@@ -166,9 +168,14 @@ public final class Blob extends JsonModel {
 
 		@Override
 		public byte[] deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT
-					&& parser.getEmbeddedObject() instanceof byte[] bytes) {
-				return bytes;
+			if (parser.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+				Object embedded = parser.getEmbeddedObject();
+				if (embedded instanceof byte[] bytes) {
+					return bytes;
+				}
+				if (embedded instanceof JsonNode node && node.isBinary()) {
+					return node.binaryValue();
+				}
 			}
 			if (parser.currentToken() != JsonToken.VALUE_STRING) {
 				return (byte[]) context.handleUnexpectedToken(byte[].class, parser);
@@ -184,8 +191,14 @@ public final class Blob extends JsonModel {
 	}
 
 	/**
-	 * Writes the bytes as standard base64, or as a size placeholder when the writer
-	 * carries the {@link GeminiJson#SUMMARY} attribute.
+	 * Writes the bytes as a binary node, or as a size placeholder when the writer carries
+	 * the {@link GeminiJson#SUMMARY} attribute.
+	 * <p>
+	 * A JSON generator writes a binary node as base64 in the mapper's default variant,
+	 * which the client's mapper leaves at standard base64 with padding. A tree keeps the
+	 * node, whose equality compares the bytes. Jackson 3.1 turns a plain
+	 * {@code writeBinary} into a POJO node there, whose equality compares array identity,
+	 * so two equal responses would differ in {@link JsonModel#equals(Object)}.
 	 */
 	static final class Base64Serializer extends ValueSerializer<byte[]> {
 
@@ -195,7 +208,7 @@ public final class Blob extends JsonModel {
 				generator.writeString("<" + value.length + " bytes>");
 				return;
 			}
-			generator.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, value, 0, value.length);
+			generator.writeTree(BinaryNode.valueOf(value));
 		}
 
 	}

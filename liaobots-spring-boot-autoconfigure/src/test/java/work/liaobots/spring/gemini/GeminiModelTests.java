@@ -105,6 +105,26 @@ class GeminiModelTests {
 	}
 
 	@Test
+	void equalityComparesImageBytes() {
+		byte[] bytes = randomBytes(2000, 9);
+		byte[] other = bytes.clone();
+		other[1999]++;
+		Part part = Part.inlineData("image/png", bytes);
+		assertThat(Part.inlineData("image/png", bytes.clone())).isEqualTo(part).hasSameHashCodeAs(part);
+		assertThat(Part.inlineData("image/png", other)).isNotEqualTo(part);
+		assertThat(Part.inlineData("image/jpeg", bytes)).isNotEqualTo(part);
+	}
+
+	@Test
+	void imagePartSurvivesTreeAndBufferConversion() {
+		Part part = Part.inlineData("image/png", randomBytes(3000, 10));
+		JsonNode tree = MAPPER.valueToTree(part);
+		assertThat(MAPPER.treeToValue(tree, Part.class)).isEqualTo(part);
+		assertThat(MAPPER.convertValue(part, Part.class)).isEqualTo(part);
+		assertThat(MAPPER.readValue(MAPPER.writeValueAsString(part), Part.class)).isEqualTo(part);
+	}
+
+	@Test
 	void blobBytesAreACopy() {
 		byte[] bytes = randomBytes(100, 7);
 		Blob blob = Blob.of("image/png", bytes);
