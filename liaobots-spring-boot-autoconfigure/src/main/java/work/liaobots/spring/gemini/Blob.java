@@ -33,9 +33,12 @@ import work.liaobots.spring.json.JsonModel;
  * <p>
  * On the wire the bytes are a base64 string. A response's string is decoded straight from
  * the JSON parser's input, so a 20 MB image never exists as a {@code java.lang.String},
- * and Jackson's string-length cap does not apply to it. Reading accepts standard base64
- * with or without padding. A reader set to {@link Base64Variants#MODIFIED_FOR_URL} reads
- * the URL-safe alphabet instead. Writing always produces standard base64 with padding.
+ * and Jackson's string-length cap does not apply to it (checked with Jackson 3.1).
+ * Reading accepts standard base64 with or without padding. A reader set to
+ * {@link Base64Variants#MODIFIED_FOR_URL} reads the URL-safe alphabet instead, and
+ * {@link GeminiService} falls back to such a reader when the standard alphabet fails.
+ * Writing produces standard base64 with padding, the default variant of the client's
+ * mapper.
  */
 public final class Blob extends JsonModel {
 

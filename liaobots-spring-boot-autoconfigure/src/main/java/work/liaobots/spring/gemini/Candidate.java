@@ -10,7 +10,7 @@ import work.liaobots.spring.json.JsonModel;
 
 /**
  * One generated response candidate. In a stream each chunk's candidate carries only the
- * new parts; {@link GeminiAccumulator} joins them.
+ * new parts, and {@link GeminiAccumulator} joins them.
  */
 public final class Candidate extends JsonModel {
 
@@ -64,7 +64,7 @@ public final class Candidate extends JsonModel {
 	}
 
 	/**
-	 * Returns the candidate's position; Gemini omits it for the first candidate.
+	 * Returns the candidate's position, which Gemini omits for the first candidate.
 	 * @return the index, 0 when absent
 	 */
 	public int index() {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import work.liaobots.spring.json.JsonModel;
 
 /**
- * One turn of a conversation: a role and its parts. Requests send a list of contents;
+ * One turn of a conversation: a role and its parts. Requests send a list of contents, and
  * each response candidate returns one, which goes back unchanged as the model's turn of
  * the next request.
  */

@@ -10,8 +10,8 @@ import work.liaobots.spring.json.OpenValues;
 
 /**
  * The reason a Gemini candidate stopped. Open: a value this version does not know is kept
- * as-is rather than failing the parse. A function call ends with {@link #STOP}; Gemini
- * has no separate tool-call reason.
+ * as-is rather than failing the parse. A function call ends with {@link #STOP}, because
+ * Gemini has no separate tool-call reason.
  *
  * @param value the wire value
  */

@@ -9,7 +9,7 @@ import work.liaobots.spring.json.LiaobotsJson;
 
 /**
  * A function call the model made. On the Gemini API a call arrives whole in one part,
- * never in fragments; parallel calls arrive as separate parts.
+ * never in fragments. Parallel calls arrive as separate parts.
  */
 public final class FunctionCall extends JsonModel {
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * {@code usageMetadata} is the call's. Finish reason, grounding and the other candidate
  * fields come from the chunks that carry them.
  * <p>
- * Not thread-safe; a stream delivers its chunks one at a time.
+ * Not thread-safe: a stream delivers its chunks one at a time.
  */
 public final class GeminiAccumulator {
 
@@ -169,7 +169,8 @@ public final class GeminiAccumulator {
 		}
 
 		/**
-		 * Keeps each citation once: chunks may repeat the ones an earlier chunk sent.
+		 * Keeps each citation once, because chunks may repeat the ones an earlier chunk
+		 * sent.
 		 */
 		private void addCitations(List<CitationMetadata.Citation> more) {
 			List<CitationMetadata.Citation> all = (this.citations != null) ? this.citations : new ArrayList<>();

@@ -163,8 +163,8 @@ public class GeminiService {
 	/**
 	 * Sends a request given as a JSON tree and returns the response tree. Inline media
 	 * stay base64 strings in the tree.
-	 * @param request the request body; a top-level {@code model} field names the model
-	 * and is not sent
+	 * @param request the request body, whose top-level {@code model} field names the
+	 * model and is not sent
 	 * @return the response body
 	 */
 	public Mono<JsonNode> createRaw(ObjectNode request) {
@@ -173,8 +173,8 @@ public class GeminiService {
 
 	/**
 	 * Sends a request given as a JSON tree with per-call limits.
-	 * @param request the request body; a top-level {@code model} field names the model
-	 * and is not sent
+	 * @param request the request body, whose top-level {@code model} field names the
+	 * model and is not sent
 	 * @param options per-call time limits and retries
 	 * @return the response body
 	 */
@@ -185,8 +185,8 @@ public class GeminiService {
 
 	/**
 	 * Streams a request given as a JSON tree and returns each chunk as a tree.
-	 * @param request the request body; a top-level {@code model} field names the model
-	 * and is not sent
+	 * @param request the request body, whose top-level {@code model} field names the
+	 * model and is not sent
 	 * @return the chunks, ending with the body
 	 */
 	public Flux<JsonNode> streamRaw(ObjectNode request) {
@@ -195,8 +195,8 @@ public class GeminiService {
 
 	/**
 	 * Streams a request given as a JSON tree with per-call limits.
-	 * @param request the request body; a top-level {@code model} field names the model
-	 * and is not sent
+	 * @param request the request body, whose top-level {@code model} field names the
+	 * model and is not sent
 	 * @param options per-call time limits and retries
 	 * @return the chunks, ending with the body
 	 */

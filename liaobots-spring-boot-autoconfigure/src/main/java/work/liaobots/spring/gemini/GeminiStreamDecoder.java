@@ -59,7 +59,7 @@ final class GeminiStreamDecoder implements StreamDecoder<GenerateContentResponse
 
 	/**
 	 * Parses the event, once more with the URL-safe base64 alphabet if the standard one
-	 * fails: decoding straight from the input cannot rewind to switch alphabets.
+	 * fails, because decoding straight from the input cannot rewind to switch alphabets.
 	 */
 	private GenerateContentResponse parse(SseData data) {
 		try {

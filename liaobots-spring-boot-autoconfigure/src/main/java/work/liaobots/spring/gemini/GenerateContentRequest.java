@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Gemini {@code generateContent} request. Build one with {@link #builder()}; a field
+ * A Gemini {@code generateContent} request. Build one with {@link #builder()}. A field
  * left {@code null} is not sent.
  * <p>
  * The model travels in the URL path, not in the body, but it belongs to the request here
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code liaobots.gemini.default-model}.
  *
  * @param model the model, such as {@code gemini-2.5-flash}, or {@code null} for the
- * default; a {@code models/} prefix is accepted
+ * default, with or without a {@code models/} prefix
  * @param contents the conversation so far, oldest turn first
  * @param systemInstruction instructions for the model, usually one text part without a
  * role

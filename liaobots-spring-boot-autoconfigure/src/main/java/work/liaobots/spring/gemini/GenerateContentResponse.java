@@ -41,7 +41,7 @@ public final class GenerateContentResponse extends JsonModel {
 	}
 
 	/**
-	 * Returns the token counts; in a stream, the counts so far.
+	 * Returns the token counts, which in a stream are the counts so far.
 	 * @return the counts, or {@code null}
 	 */
 	@Nullable public UsageMetadata usageMetadata() {

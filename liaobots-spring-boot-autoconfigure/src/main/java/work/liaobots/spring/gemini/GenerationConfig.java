@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sampling and output settings of a request. Build one with {@link #builder()}; a field
+ * Sampling and output settings of a request. Build one with {@link #builder()}. A field
  * left {@code null} is not sent and the model's default applies.
  *
  * @param temperature sampling temperature, 0 to 2

@@ -3,7 +3,7 @@ package work.liaobots.spring.gemini;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of {@link GeminiService#generateImage(String, ImageOptions)}; a {@code null}
+ * Options of {@link GeminiService#generateImage(String, ImageOptions)}. A {@code null}
  * value keeps the default.
  *
  * @param model the image model, or {@code null} for {@code liaobots.gemini.image-model}

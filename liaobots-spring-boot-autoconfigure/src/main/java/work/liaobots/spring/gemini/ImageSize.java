@@ -13,7 +13,7 @@ import work.liaobots.spring.json.OpenValues;
  * {@code 4K}. Values are sent upper-case, as Google's SDK documents them. The gateway's
  * own example writes {@code "2k"}, so {@link #of(String)} upper-cases what it is given.
  * <p>
- * NOTE: whether the gateway accepts both cases is not established; upper-case is the form
+ * NOTE: whether the gateway accepts both cases is not established. Upper case is the form
  * Google's API defines.
  *
  * @param value the wire value

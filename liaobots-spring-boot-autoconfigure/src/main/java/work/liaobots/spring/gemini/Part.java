@@ -13,7 +13,7 @@ import work.liaobots.spring.json.LiaobotsJson;
 /**
  * One part of a {@link Content}, in requests and responses alike: text, inline media, a
  * file reference, a function call or response, or code execution. A part sets one of
- * these; {@link #thought()} and {@link #thoughtSignature()} qualify it.
+ * these, and {@link #thought()} and {@link #thoughtSignature()} qualify it.
  * <p>
  * Responses are read into the same class requests are built from, so a model turn can be
  * sent back unchanged in the next request. Gemini requires that for multi-turn calls:
@@ -57,7 +57,7 @@ public final class Part extends JsonModel {
 	/**
 	 * Creates an inline media part, such as an image to describe or edit.
 	 * @param mimeType the IANA MIME type, such as {@code image/png}
-	 * @param bytes the raw bytes, not base64; copied
+	 * @param bytes the raw bytes, not base64, which the part copies
 	 * @return the part
 	 */
 	public static Part inlineData(String mimeType, byte[] bytes) {
@@ -83,9 +83,9 @@ public final class Part extends JsonModel {
 	/**
 	 * Creates the result of a function call.
 	 * @param name the function name
-	 * @param response the result, as a map, record or JSON tree; a value that is not a
+	 * @param response the result, as a map, record or JSON tree. A value that is not a
 	 * JSON object is sent as {@code {"output": value}}, the key Gemini reads as the
-	 * function output
+	 * function output.
 	 * @return the part
 	 */
 	public static Part functionResponse(String name, @Nullable Object response) {
@@ -143,7 +143,7 @@ public final class Part extends JsonModel {
 	}
 
 	/**
-	 * Returns whether the part is part of the model's thinking: a thought summary, or an
+	 * Returns whether this part belongs to the model's thinking: a thought summary, or an
 	 * interim image an image model drafts before its final one.
 	 * @return {@code true} for thought parts
 	 */

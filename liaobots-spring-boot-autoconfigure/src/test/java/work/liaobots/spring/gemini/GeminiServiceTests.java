@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -88,6 +89,28 @@ class GeminiServiceTests {
 				.hasMessageContaining("'liaobots.gemini.default-model'"))
 			.verify(WAIT);
 		assertThat(this.gateway.requestCount()).isZero();
+	}
+
+	@Test
+	void modelTurnGoesBackWithSignatures() {
+		String reply = StubGeminiPayloads.response(
+				List.of(StubGeminiPayloads.textPart("Checking.").put("thoughtSignature", "c2lnLTE="),
+						StubGeminiPayloads.functionCallPart("get_weather", "{\"city\":\"Paris\"}", "c2lnLTI=")),
+				"STOP", StubGeminiPayloads.usage(9, 12, 40));
+		this.gateway.enqueue(StubRoute.GEMINI_GENERATE, StubResponse.json(reply));
+		answerWithCannedReplies();
+		GenerateContentResponse first = this.gemini.create(GenerateContentRequest.of("Weather in Paris?")).block(WAIT);
+		GenerateContentRequest next = GenerateContentRequest.builder()
+			.userText("Weather in Paris?")
+			.content(first.candidates().get(0).content())
+			.content(Content.user(Part.functionResponse("get_weather", Map.of("celsius", 21))))
+			.build();
+		this.gemini.create(next).block(WAIT);
+		JsonNode contents = this.gateway.requests().get(1).json().path("contents");
+		JsonNode received = LiaobotsJson.mapper().readTree(reply).path("candidates").get(0).path("content");
+		assertThat(contents.get(1)).isEqualTo(received);
+		assertThat(contents.get(2).path("parts").get(0).path("functionResponse").toString())
+			.isEqualTo("{\"name\":\"get_weather\",\"response\":{\"celsius\":21}}");
 	}
 
 	@Test
