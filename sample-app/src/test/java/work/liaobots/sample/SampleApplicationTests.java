@@ -51,7 +51,7 @@ class SampleApplicationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "chat", "responses", "messages" })
+	@ValueSource(strings = { "chat", "responses", "messages", "gemini" })
 	void everyFormatStreamsDeltasThenDone(String format) {
 		List<ServerSentEvent<Map<String, Object>>> received = this.client.get()
 			.uri("/api/stream/" + format + "?prompt=Hello")
@@ -74,7 +74,7 @@ class SampleApplicationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "chat", "responses", "messages" })
+	@ValueSource(strings = { "chat", "responses", "messages", "gemini" })
 	void everyFormatAnswersWhole(String format) {
 		this.client.get()
 			.uri("/api/complete/" + format + "?prompt=Hello")
@@ -84,6 +84,21 @@ class SampleApplicationTests {
 			.expectBody()
 			.jsonPath("$.text")
 			.value((text) -> assertThat(text.toString()).startsWith("Hello from the Liaobots stub gateway"));
+	}
+
+	@Test
+	void imageIsGeneratedAsPng() {
+		this.client.post()
+			.uri("/api/images")
+			.bodyValue(Map.of("prompt", "A lighthouse at dusk", "aspectRatio", "16:9", "imageSize", "1K"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.images[0].mimeType")
+			.isEqualTo("image/png")
+			.jsonPath("$.images[0].dataUrl")
+			.value((url) -> assertThat(url.toString()).startsWith("data:image/png;base64,iVBORw0KGgo"));
 	}
 
 	@Test

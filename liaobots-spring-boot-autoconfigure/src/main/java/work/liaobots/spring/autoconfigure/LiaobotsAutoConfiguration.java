@@ -23,6 +23,7 @@ import work.liaobots.spring.chat.ChatCompletionsService;
 import work.liaobots.spring.credits.CreditBalanceTracker;
 import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.credits.MinimumBalanceGuard;
+import work.liaobots.spring.gemini.GeminiService;
 import work.liaobots.spring.json.LiaobotsJson;
 import work.liaobots.spring.messages.MessagesService;
 import work.liaobots.spring.responses.ResponsesService;
@@ -125,6 +126,14 @@ public final class LiaobotsAutoConfiguration {
 		LiaobotsProperties.Messages messages = properties.getMessages();
 		return new MessagesService(transport, messages.getDefaultModel(), messages.getDefaultMaxTokens(),
 				messages.getAnthropicVersion());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "liaobots.gemini.enabled", matchIfMissing = true)
+	GeminiService geminiService(GatewayTransport transport, LiaobotsProperties properties) {
+		LiaobotsProperties.Gemini gemini = properties.getGemini();
+		return new GeminiService(transport, gemini.getDefaultModel(), gemini.getImageModel());
 	}
 
 	@Bean

@@ -66,6 +66,8 @@ public class LiaobotsProperties {
 
 	private final Messages messages = new Messages();
 
+	private final Gemini gemini = new Gemini();
+
 	private final Credits credits = new Credits();
 
 	private final Health health = new Health();
@@ -154,6 +156,10 @@ public class LiaobotsProperties {
 
 	public Messages getMessages() {
 		return this.messages;
+	}
+
+	public Gemini getGemini() {
+		return this.gemini;
 	}
 
 	public Credits getCredits() {
@@ -536,6 +542,52 @@ public class LiaobotsProperties {
 
 		public void setAnthropicVersion(String anthropicVersion) {
 			this.anthropicVersion = anthropicVersion;
+		}
+
+	}
+
+	/**
+	 * Gemini generateContent and streamGenerateContent.
+	 */
+	public static class Gemini {
+
+		/**
+		 * Whether to create the Gemini service.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Model used when a request names none.
+		 */
+		private String defaultModel = "gemini-2.5-flash";
+
+		/**
+		 * Model used by image generation when its options name none.
+		 */
+		private String imageModel = "gemini-3-pro-image-preview";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getDefaultModel() {
+			return this.defaultModel;
+		}
+
+		public void setDefaultModel(String defaultModel) {
+			this.defaultModel = defaultModel;
+		}
+
+		public String getImageModel() {
+			return this.imageModel;
+		}
+
+		public void setImageModel(String imageModel) {
+			this.imageModel = imageModel;
 		}
 
 	}

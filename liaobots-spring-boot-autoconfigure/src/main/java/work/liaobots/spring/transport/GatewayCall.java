@@ -41,6 +41,12 @@ final class GatewayCall {
 	private static final AtomicLong ids = new AtomicLong();
 
 	/**
+	 * How long a stream without a terminal signal waits for more data once it is complete
+	 * by its format's rule. Trailing chunks of such a stream follow the last one at once.
+	 */
+	private static final Duration COMPLETE_STREAM_GRACE = Duration.ofSeconds(1);
+
+	/**
 	 * Progress of an attempt, for naming the limit that fired and classifying failures.
 	 */
 	enum Phase {
@@ -160,6 +166,10 @@ final class GatewayCall {
 		}
 	}
 
+	private static Duration min(Duration first, Duration second) {
+		return (first.compareTo(second) <= 0) ? first : second;
+	}
+
 	void eventReceived() {
 		this.eventsReceived++;
 	}
@@ -181,7 +191,9 @@ final class GatewayCall {
 			this.phase = Phase.STREAMING;
 		}
 		if (this.firstEventSeen) {
-			return this.options.idle();
+			StreamDecoder<?> current = this.decoder;
+			boolean settled = current != null && !current.hasTerminalSignal() && current.isComplete();
+			return settled ? min(this.options.idle(), COMPLETE_STREAM_GRACE) : this.options.idle();
 		}
 		return Duration.ofNanos(Math.max(0, this.firstEventDeadline - System.nanoTime()));
 	}

@@ -24,6 +24,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -121,6 +122,23 @@ public final class GatewayTransport {
 	 * @return the parsed body
 	 */
 	public <T> Mono<T> exchange(GatewayRequest request, ObjectReader reader, CallOptions options) {
+		return exchange(request, List.of(reader), options);
+	}
+
+	/**
+	 * Sends a call whose response is one JSON body that may come in more than one
+	 * spelling, such as base64 in the standard or the URL-safe alphabet, which one reader
+	 * cannot both read. The readers parse the same body bytes in turn until one succeeds.
+	 * When all fail, the error reports the first reader's failure.
+	 * @param <T> the response type
+	 * @param request the call
+	 * @param readers readers for the response type, the preferred one first
+	 * @param options per-call overrides
+	 * @return the parsed body
+	 */
+	public <T> Mono<T> exchange(GatewayRequest request, List<ObjectReader> readers, CallOptions options) {
+		Assert.notEmpty(readers, "'readers' must not be empty");
+		List<ObjectReader> candidates = List.copyOf(readers);
 		return Mono.defer(() -> {
 			LiaobotsException refused = this.guard.check(request);
 			if (refused != null) {
@@ -128,7 +146,7 @@ public final class GatewayTransport {
 			}
 			GatewayCall call = newCall(request, options);
 			CallObservation observation = call.observation();
-			Mono<T> attempts = Mono.defer(() -> this.<T>exchangeOnce(call, reader)).retryWhen(call.retrySpec());
+			Mono<T> attempts = Mono.defer(() -> this.<T>exchangeOnce(call, candidates)).retryWhen(call.retrySpec());
 			return withTotalTimeout(attempts.flux(), call).next()
 				.doOnSuccess(observation::success)
 				.doOnError((error) -> observation.failure(error, null))
@@ -179,9 +197,9 @@ public final class GatewayTransport {
 				Flux.defer(() -> Flux.error(call.totalTimeoutError())));
 	}
 
-	private <T> Mono<T> exchangeOnce(GatewayCall call, ObjectReader reader) {
+	private <T> Mono<T> exchangeOnce(GatewayCall call, List<ObjectReader> readers) {
 		URI uri = call.startAttempt(null);
-		return send(call, uri).<T>exchangeToMono((response) -> readBody(call, response, reader))
+		return send(call, uri).<T>exchangeToMono((response) -> readBody(call, response, readers))
 			.timeout(call.options().response(), Mono.defer(() -> call.<T>timedOut()))
 			.onErrorMap((failure) -> toLiaobotsException(call, failure));
 	}
@@ -226,7 +244,7 @@ public final class GatewayTransport {
 		return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(request.body());
 	}
 
-	private <T> Mono<T> readBody(GatewayCall call, ClientResponse response, ObjectReader reader) {
+	private <T> Mono<T> readBody(GatewayCall call, ClientResponse response, List<ObjectReader> readers) {
 		call.responseReceived(response.statusCode().value());
 		if (!response.statusCode().is2xxSuccessful()) {
 			return errorBody(call, response).flatMap((error) -> Mono.<T>error(error));
@@ -237,12 +255,12 @@ public final class GatewayTransport {
 		}
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxInMemorySize())
 			.switchIfEmpty(Mono.error(() -> unexpected(call, "an empty body instead of JSON", null)))
-			.map((buffer) -> parse(call, buffer, reader));
+			.map((buffer) -> parse(call, buffer, readers));
 	}
 
-	private <T> T parse(GatewayCall call, DataBuffer buffer, ObjectReader reader) {
+	private <T> T parse(GatewayCall call, DataBuffer buffer, List<ObjectReader> readers) {
 		try {
-			return reader.readValue(buffer.asInputStream());
+			return readFirstMatch(buffer, readers);
 		}
 		catch (JacksonException ex) {
 			throw unexpected(call, "a body that is not the expected JSON (" + ex.getOriginalMessage() + ")", ex);
@@ -250,6 +268,25 @@ public final class GatewayTransport {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	/**
+	 * Parses the body with each reader in turn. Reading moves the buffer's read position,
+	 * so every attempt starts again from the first byte.
+	 */
+	private static <T> T readFirstMatch(DataBuffer buffer, List<ObjectReader> readers) {
+		int start = buffer.readPosition();
+		JacksonException firstFailure = null;
+		for (ObjectReader reader : readers) {
+			buffer.readPosition(start);
+			try {
+				return reader.readValue(buffer.asInputStream());
+			}
+			catch (JacksonException ex) {
+				firstFailure = (firstFailure != null) ? firstFailure : ex;
+			}
+		}
+		throw firstFailure;
 	}
 
 	private <E> Flux<List<E>> readStream(GatewayCall call, ClientResponse response, StreamDecoder<E> decoder) {

@@ -35,6 +35,16 @@ public interface StreamDecoder<E> {
 	boolean isComplete();
 
 	/**
+	 * Returns whether the format ends its streams with a terminal signal. A format
+	 * without one (Gemini) is complete once an event says so, and the transport then
+	 * waits only a short grace for more data instead of the whole idle limit.
+	 * @return {@code true} if the format has a terminal signal
+	 */
+	default boolean hasTerminalSignal() {
+		return true;
+	}
+
+	/**
 	 * Returns what arrived so far, folded into the non-streaming result type, for errors.
 	 * @return the partial result, or {@code null}
 	 */

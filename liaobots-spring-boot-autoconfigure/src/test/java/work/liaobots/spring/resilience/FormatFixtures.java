@@ -8,7 +8,7 @@ final class FormatFixtures {
 	}
 
 	static List<FormatFixture> streaming() {
-		return List.of(new ChatFixture(), new ResponsesFixture(), new MessagesFixture());
+		return List.of(new ChatFixture(), new ResponsesFixture(), new MessagesFixture(), new GeminiFixture());
 	}
 
 }

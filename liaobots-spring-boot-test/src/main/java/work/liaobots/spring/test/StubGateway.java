@@ -420,8 +420,8 @@ public final class StubGateway implements AutoCloseable {
 			case CHAT_COMPLETIONS -> this.canned.chatCompletions(request);
 			case MESSAGES -> MessagesCannedReplies.reply(request, this.canned.replyText(), this.canned.tokenDelay());
 			case RESPONSES -> ResponsesCannedReplies.reply(request, this.canned.replyText(), this.canned.tokenDelay());
-			default -> StubResponse.json(501,
-					StubPayloads.openAiError("not_implemented", "The stub has no canned reply for " + route));
+			case GEMINI_GENERATE, GEMINI_STREAM ->
+				GeminiCannedReplies.reply(request, this.canned.replyText(), this.canned.tokenDelay());
 		};
 	}
 
