@@ -23,7 +23,10 @@ import work.liaobots.spring.chat.ChatCompletionsService;
 import work.liaobots.spring.credits.CreditBalanceTracker;
 import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.credits.MinimumBalanceGuard;
+import work.liaobots.spring.gemini.AspectRatio;
 import work.liaobots.spring.gemini.GeminiService;
+import work.liaobots.spring.gemini.ImageOptions;
+import work.liaobots.spring.gemini.ImageSize;
 import work.liaobots.spring.json.LiaobotsJson;
 import work.liaobots.spring.messages.MessagesService;
 import work.liaobots.spring.responses.ResponsesService;
@@ -133,7 +136,9 @@ public final class LiaobotsAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "liaobots.gemini.enabled", matchIfMissing = true)
 	GeminiService geminiService(GatewayTransport transport, LiaobotsProperties properties) {
 		LiaobotsProperties.Gemini gemini = properties.getGemini();
-		return new GeminiService(transport, gemini.getDefaultModel(), gemini.getImageModel());
+		ImageOptions imageDefaults = ImageOptions.of(AspectRatio.of(gemini.getAspectRatio()),
+				ImageSize.of(gemini.getImageSize()));
+		return new GeminiService(transport, gemini.getDefaultModel(), gemini.getImageModel(), imageDefaults);
 	}
 
 	@Bean

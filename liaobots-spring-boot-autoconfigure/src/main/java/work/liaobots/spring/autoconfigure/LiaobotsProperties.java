@@ -566,6 +566,34 @@ public class LiaobotsProperties {
 		 */
 		private String imageModel = "gemini-3-pro-image-preview";
 
+		/**
+		 * Aspect ratio image generation asks for when a call sets none, such as 16:9. The
+		 * model's default (1:1) applies when unset.
+		 */
+		@Nullable private String aspectRatio;
+
+		/**
+		 * Resolution image generation asks for when a call sets none: 1K, 2K or 4K. The
+		 * model's default (1K) applies when unset.
+		 */
+		@Nullable private String imageSize;
+
+		@Nullable public String getAspectRatio() {
+			return this.aspectRatio;
+		}
+
+		public void setAspectRatio(@Nullable String aspectRatio) {
+			this.aspectRatio = aspectRatio;
+		}
+
+		@Nullable public String getImageSize() {
+			return this.imageSize;
+		}
+
+		public void setImageSize(@Nullable String imageSize) {
+			this.imageSize = imageSize;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

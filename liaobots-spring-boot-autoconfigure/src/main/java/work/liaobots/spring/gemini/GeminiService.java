@@ -54,6 +54,8 @@ public class GeminiService {
 
 	private final String imageModel;
 
+	private final ImageOptions imageDefaults;
+
 	private final ObjectReader responseReader;
 
 	private final ObjectReader urlSafeResponseReader;
@@ -77,6 +79,21 @@ public class GeminiService {
 	 * or {@code null} for {@value #DEFAULT_IMAGE_MODEL}
 	 */
 	public GeminiService(GatewayTransport transport, @Nullable String defaultModel, @Nullable String imageModel) {
+		this(transport, defaultModel, imageModel, ImageOptions.defaults());
+	}
+
+	/**
+	 * Creates the service with image defaults.
+	 * @param transport the transport
+	 * @param defaultModel the model used when a request names none, or {@code null}
+	 * @param imageModel the model {@link #generateImage} uses when its options name none,
+	 * or {@code null} for {@value #DEFAULT_IMAGE_MODEL}
+	 * @param imageDefaults the aspect ratio and size {@link #generateImage} uses when its
+	 * options set none; their model is ignored in favour of {@code imageModel}
+	 */
+	public GeminiService(GatewayTransport transport, @Nullable String defaultModel, @Nullable String imageModel,
+			ImageOptions imageDefaults) {
+		this.imageDefaults = imageDefaults;
 		this.transport = transport;
 		this.defaultModel = defaultModel;
 		this.imageModel = (imageModel != null && !imageModel.isBlank()) ? imageModel : DEFAULT_IMAGE_MODEL;
@@ -220,8 +237,11 @@ public class GeminiService {
 
 	private GenerateContentRequest imageRequest(String prompt, ImageOptions options) {
 		GenerationConfig.Builder config = GenerationConfig.builder().responseModalities(Modality.TEXT, Modality.IMAGE);
-		if (options.aspectRatio() != null || options.imageSize() != null) {
-			config.imageConfig(ImageConfig.of(options.aspectRatio(), options.imageSize()));
+		AspectRatio aspectRatio = (options.aspectRatio() != null) ? options.aspectRatio()
+				: this.imageDefaults.aspectRatio();
+		ImageSize imageSize = (options.imageSize() != null) ? options.imageSize() : this.imageDefaults.imageSize();
+		if (aspectRatio != null || imageSize != null) {
+			config.imageConfig(ImageConfig.of(aspectRatio, imageSize));
 		}
 		return GenerateContentRequest.builder()
 			.model(model(options.model(), this.imageModel, "liaobots.gemini.image-model"))

@@ -75,7 +75,7 @@ final class ErrorMapper {
 			return new LiaobotsInsufficientCreditsException(
 					summary + "; the auth code has too few credits, top up and try again", withResponse);
 		}
-		if (status == 401 || status == 403) {
+		if (status == 401 || status == 403 || isRejectedKey(error)) {
 			return new LiaobotsAuthenticationException(summary + "; " + AUTHCODE_HINT, withResponse);
 		}
 		if (status == 429) {
@@ -182,7 +182,8 @@ final class ErrorMapper {
 		String requestId = text(root.get("request_id"));
 		if (error.isObject()) {
 			String type = firstNonNull(text(error.get("type")), text(error.get("status")), text(error.get("code")));
-			return new ProviderError(type, this.masker.mask(text(error.get("message"))), requestId, retryDelay(error));
+			return new ProviderError(type, this.masker.mask(text(error.get("message"))), requestId, retryDelay(error),
+					errorInfoReason(error));
 		}
 		if (error.isString()) {
 			return new ProviderError(text(root.get("code")), this.masker.mask(error.asString()), requestId, null);
@@ -199,6 +200,19 @@ final class ErrorMapper {
 	}
 
 	/**
+	 * Reads the {@code reason} of Gemini's {@code ErrorInfo} detail, such as
+	 * {@code API_KEY_INVALID}.
+	 */
+	@Nullable private static String errorInfoReason(JsonNode error) {
+		for (JsonNode detail : error.path("details")) {
+			if (detail.path("@type").asString("").endsWith("ErrorInfo")) {
+				return text(detail.get("reason"));
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Reads Gemini's {@code RetryInfo.retryDelay} (such as {@code "38s"}) from error
 	 * details.
 	 */
@@ -209,6 +223,15 @@ final class ErrorMapper {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Returns whether the body says the key was rejected although the status is 400, as
+	 * Gemini reports an invalid API key ({@code INVALID_ARGUMENT} with reason
+	 * {@code API_KEY_INVALID}).
+	 */
+	private static boolean isRejectedKey(ProviderError error) {
+		return "API_KEY_INVALID".equals(error.reason());
 	}
 
 	private static boolean isInsufficientCredits(int status, ProviderError error) {
@@ -257,7 +280,12 @@ final class ErrorMapper {
 	 * Fields read from an error body.
 	 */
 	record ProviderError(@Nullable String type, @Nullable String message, @Nullable String requestId,
-			@Nullable String retryDelay) {
+			@Nullable String retryDelay, @Nullable String reason) {
+
+		ProviderError(@Nullable String type, @Nullable String message, @Nullable String requestId,
+				@Nullable String retryDelay) {
+			this(type, message, requestId, retryDelay, null);
+		}
 
 	}
 

@@ -56,6 +56,19 @@ class LiaobotsPropertiesMetadataTests {
 		assertThat(checked).isGreaterThan(20);
 	}
 
+	@Test
+	void modelNamesAndImageSettingsHaveValueHints() throws IOException {
+		JsonNode hints = metadata().path("hints");
+		List<String> hinted = new ArrayList<>();
+		hints.forEach((hint) -> hinted.add(hint.path("name").asString()));
+		assertThat(hinted).contains("liaobots.chat.default-model", "liaobots.responses.default-model",
+				"liaobots.messages.default-model", "liaobots.gemini.default-model", "liaobots.gemini.image-model",
+				"liaobots.gemini.image-size", "liaobots.gemini.aspect-ratio");
+		List<String> names = new ArrayList<>();
+		properties().forEach((property) -> names.add(property.path("name").asString()));
+		assertThat(names).containsAll(hinted);
+	}
+
 	private static boolean isEmpty(Object value) {
 		return value == null || (value instanceof java.util.Map<?, ?> map && map.isEmpty())
 				|| (value instanceof java.util.Collection<?> collection && collection.isEmpty());
@@ -84,10 +97,14 @@ class LiaobotsPropertiesMetadataTests {
 	}
 
 	private static JsonNode properties() throws IOException {
+		return metadata().path("properties");
+	}
+
+	private static JsonNode metadata() throws IOException {
 		try (InputStream metadata = LiaobotsPropertiesMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(metadata).as("generated metadata").isNotNull();
-			return JsonMapper.builder().build().readTree(metadata).path("properties");
+			return JsonMapper.builder().build().readTree(metadata);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package work.liaobots.spring.security;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +24,21 @@ import work.liaobots.spring.autoconfigure.LiaobotsProperties;
 import work.liaobots.spring.chat.ChatCompletionRequest;
 import work.liaobots.spring.chat.ChatCompletionsService;
 import work.liaobots.spring.credits.CreditsService;
+import work.liaobots.spring.error.LiaobotsException;
 import work.liaobots.spring.error.LiaobotsHttpException;
+import work.liaobots.spring.gemini.GeminiService;
+import work.liaobots.spring.gemini.GenerateContentRequest;
+import work.liaobots.spring.messages.MessageRequest;
+import work.liaobots.spring.messages.MessagesService;
+import work.liaobots.spring.responses.ResponseRequest;
+import work.liaobots.spring.responses.ResponsesService;
 import work.liaobots.spring.health.LiaobotsHealthAutoConfiguration;
 import work.liaobots.spring.health.LiaobotsHealthIndicator;
 import work.liaobots.spring.test.StubGateway;
 import work.liaobots.spring.test.StubPayloads;
 import work.liaobots.spring.test.StubResponse;
 import work.liaobots.spring.test.StubRoute;
+import work.liaobots.spring.transport.SensitiveData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +82,15 @@ class SecretLeakTests {
 				.block(WAIT);
 			chat.create(ChatCompletionRequest.of(null, "Hi")).block(WAIT);
 			chat.stream(ChatCompletionRequest.of(null, "Hi")).blockLast(WAIT);
+			ResponsesService responses = context.getBean(ResponsesService.class);
+			responses.create(ResponseRequest.of(null, "Hi")).block(WAIT);
+			responses.stream(ResponseRequest.of(null, "Hi")).blockLast(WAIT);
+			MessagesService messages = context.getBean(MessagesService.class);
+			messages.create(MessageRequest.of(null, "Hi")).block(WAIT);
+			messages.stream(MessageRequest.of(null, "Hi")).blockLast(WAIT);
+			GeminiService gemini = context.getBean(GeminiService.class);
+			gemini.create(GenerateContentRequest.of("Hi")).block(WAIT);
+			gemini.stream(GenerateContentRequest.of("Hi")).blockLast(WAIT);
 			context.getBean(CreditsService.class).usage(10).take(3).blockLast(WAIT);
 			String health = context.getBean(LiaobotsHealthIndicator.class).health().block(WAIT).toString();
 			String properties = context.getBean(LiaobotsProperties.class).toString();
@@ -80,8 +98,48 @@ class SecretLeakTests {
 			assertThat(health).doesNotContain(SECRET_PART);
 			assertThat(properties).doesNotContain(SECRET_PART);
 		});
-		assertThat(output).contains("POST /v1/chat/completions").contains("******");
+		assertThat(output).contains("POST /v1/chat/completions")
+			.contains("POST /v1/responses")
+			.contains("POST /v1/messages")
+			.contains(":streamGenerateContent?alt=sse")
+			.contains("Authorization: ******")
+			.contains("x-api-key: ******")
+			.contains("x-goog-api-key: ******");
 		assertThat(output.toString()).doesNotContain(SECRET_PART);
+	}
+
+	@Test
+	void errorsOfEveryFormatHideEchoedAuthcode() {
+		String echo = "Incorrect API key provided: " + AUTHCODE;
+		this.gateway.enqueue(StubRoute.RESPONSES,
+				StubResponse.json(401, StubPayloads.openAiError("invalid_api_key", echo)));
+		this.gateway.enqueue(StubRoute.MESSAGES, StubResponse.json(401,
+				"{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"" + echo + "\"}}"));
+		this.gateway.enqueue(StubRoute.GEMINI_GENERATE, StubResponse.json(400,
+				"{\"error\":{\"code\":400,\"message\":\"" + echo + "\",\"status\":\"INVALID_ARGUMENT\"}}"));
+		contextRunner().run((context) -> {
+			List<Mono<?>> calls = List.of(
+					context.getBean(ResponsesService.class).create(ResponseRequest.of(null, "Hi")),
+					context.getBean(MessagesService.class).create(MessageRequest.of(null, "Hi")),
+					context.getBean(GeminiService.class).create(GenerateContentRequest.of("Hi")));
+			for (Mono<?> call : calls) {
+				StepVerifier.create(call).expectErrorSatisfies((error) -> {
+					assertThat(error.getMessage()).contains("******").doesNotContain(SECRET_PART);
+					assertThat(((LiaobotsException) error).providerMessage()).doesNotContain(SECRET_PART);
+					assertThat(error.toString()).doesNotContain(SECRET_PART);
+				}).verify(WAIT);
+			}
+		});
+	}
+
+	@Test
+	void keyQueryParametersAreMaskedByName() {
+		assertThat(SensitiveData
+			.maskQuery("POST https://h/v1beta/models/m:generateContent?alt=sse&key=" + AUTHCODE + "&x=1"))
+			.isEqualTo("POST https://h/v1beta/models/m:generateContent?alt=sse&key=******&x=1");
+		assertThat(SensitiveData.maskHttpText("GET /x?key=abc HTTP/1.1\r\nX-Goog-Api-Key: " + AUTHCODE + "\r\n"))
+			.doesNotContain(SECRET_PART)
+			.doesNotContain("key=abc");
 	}
 
 	@Test
