@@ -137,8 +137,19 @@ public class ChatCompletionsService {
 	}
 
 	private JsonTreeStreamDecoder rawDecoder() {
-		return new JsonTreeStreamDecoder(this.treeReader, ChatCompletionsService::rawError, (event) -> false,
-				ChatCompletionsService::hasFinishReason);
+		return new JsonTreeStreamDecoder(this.treeReader, new JsonTreeStreamDecoder.Rules() {
+
+			@Override
+			@Nullable public StreamErrorEvent error(JsonNode event, @Nullable String type) {
+				return rawError(event);
+			}
+
+			@Override
+			public boolean isComplete(JsonNode event, @Nullable String type) {
+				return hasFinishReason(event);
+			}
+
+		});
 	}
 
 	@Nullable private static StreamErrorEvent rawError(JsonNode event) {

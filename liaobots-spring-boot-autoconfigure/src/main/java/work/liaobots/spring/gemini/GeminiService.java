@@ -266,8 +266,19 @@ public class GeminiService {
 	}
 
 	private JsonTreeStreamDecoder rawDecoder() {
-		return new JsonTreeStreamDecoder(this.treeReader, GeminiService::rawError, (event) -> false,
-				GeminiService::isRawComplete);
+		return new JsonTreeStreamDecoder(this.treeReader, new JsonTreeStreamDecoder.Rules() {
+
+			@Override
+			@Nullable public StreamErrorEvent error(JsonNode event, @Nullable String type) {
+				return rawError(event);
+			}
+
+			@Override
+			public boolean isComplete(JsonNode event, @Nullable String type) {
+				return isRawComplete(event);
+			}
+
+		});
 	}
 
 	@Nullable private static StreamErrorEvent rawError(JsonNode event) {

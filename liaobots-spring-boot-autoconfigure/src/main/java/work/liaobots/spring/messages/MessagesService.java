@@ -15,7 +15,6 @@ import work.liaobots.spring.transport.GatewayRequest;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.JsonTreeStreamDecoder;
 import work.liaobots.spring.transport.SseData;
-import work.liaobots.spring.transport.StreamDecoder;
 import work.liaobots.spring.transport.StreamErrorEvent;
 
 /**
@@ -187,29 +186,8 @@ public class MessagesService {
 			.withHeaders(this.headers);
 	}
 
-	private StreamDecoder<JsonNode> rawDecoder() {
-		return new PingDroppingDecoder(new JsonTreeStreamDecoder(this.treeReader, MessagesService::rawError,
-				MessagesService::isMessageStop, MessagesService::hasStopReason));
-	}
-
-	@Nullable private static StreamErrorEvent rawError(JsonNode event) {
-		JsonNode error = event.get("error");
-		boolean errorType = "error".equals(event.path("type").asString(null));
-		if (!errorType && (error == null || !error.isObject() || event.has("type"))) {
-			return null;
-		}
-		String type = (error != null) ? error.path("type").asString(null) : null;
-		String message = (error != null) ? error.path("message").asString(event.toString()) : event.toString();
-		return new StreamErrorEvent(type, message, StreamErrorEvent.isTransient(type));
-	}
-
-	private static boolean isMessageStop(JsonNode event) {
-		return "message_stop".equals(event.path("type").asString(null));
-	}
-
-	private static boolean hasStopReason(JsonNode event) {
-		return "message_delta".equals(event.path("type").asString(null))
-				&& !event.path("delta").path("stop_reason").asString("").isEmpty();
+	private JsonTreeStreamDecoder rawDecoder() {
+		return new JsonTreeStreamDecoder(this.treeReader, new RawRules());
 	}
 
 	private String model(@Nullable String requested) {
@@ -235,36 +213,37 @@ public class MessagesService {
 	}
 
 	/**
-	 * Drops {@code ping} keep-alives from a raw stream before they reach the caller.
-	 * Their bytes have already counted as activity for the idle limit by then.
+	 * Rules of a raw Messages stream. Dispatch is on the type, which falls back to the
+	 * SSE event name; {@code ping} keep-alives are dropped after their bytes counted as
+	 * activity for the idle limit.
 	 */
-	private static final class PingDroppingDecoder implements StreamDecoder<JsonNode> {
+	private static final class RawRules implements JsonTreeStreamDecoder.Rules {
 
-		private final JsonTreeStreamDecoder delegate;
-
-		PingDroppingDecoder(JsonTreeStreamDecoder delegate) {
-			this.delegate = delegate;
+		@Override
+		@Nullable public StreamErrorEvent error(JsonNode event, @Nullable String type) {
+			JsonNode error = event.get("error");
+			boolean untypedError = type == null && error != null && error.isObject();
+			if (!"error".equals(type) && !untypedError) {
+				return null;
+			}
+			String errorType = (error != null) ? error.path("type").asString(null) : null;
+			String message = (error != null) ? error.path("message").asString(event.toString()) : event.toString();
+			return new StreamErrorEvent(errorType, message, StreamErrorEvent.isTransient(errorType));
 		}
 
 		@Override
-		@Nullable public JsonNode decode(@Nullable String eventName, SseData data) {
-			JsonNode event = this.delegate.decode(eventName, data);
-			return (event != null && "ping".equals(event.path("type").asString(null))) ? null : event;
+		public boolean isTerminal(JsonNode event, @Nullable String type) {
+			return "message_stop".equals(type);
 		}
 
 		@Override
-		public boolean isTerminated() {
-			return this.delegate.isTerminated();
+		public boolean isComplete(JsonNode event, @Nullable String type) {
+			return "message_delta".equals(type) && !event.path("delta").path("stop_reason").asString("").isEmpty();
 		}
 
 		@Override
-		public boolean isComplete() {
-			return this.delegate.isComplete();
-		}
-
-		@Override
-		@Nullable public Object partialResult() {
-			return this.delegate.partialResult();
+		public boolean isHidden(JsonNode event, @Nullable String type) {
+			return "ping".equals(type);
 		}
 
 	}

@@ -11,6 +11,7 @@ import work.liaobots.spring.transport.ApiFormat;
 import work.liaobots.spring.transport.CallOptions;
 import work.liaobots.spring.transport.GatewayRequest;
 import work.liaobots.spring.transport.GatewayTransport;
+import work.liaobots.spring.transport.JsonTreeStreamDecoder;
 
 /**
  * OpenAI Responses API through the gateway ({@code POST /v1/responses}, Bearer auth).
@@ -108,8 +109,8 @@ public class ResponsesService {
 	 */
 	public Flux<JsonNode> streamRaw(ObjectNode request) {
 		return Mono.fromCallable(() -> prepareRaw(request, true))
-			.flatMapMany((call) -> this.transport.stream(call, () -> new RawResponsesStreamDecoder(this.treeReader),
-					CallOptions.defaults()));
+			.flatMapMany((call) -> this.transport.stream(call,
+					() -> new JsonTreeStreamDecoder(this.treeReader, new RawResponsesRules()), CallOptions.defaults()));
 	}
 
 	private GatewayRequest prepare(ResponseRequest request, boolean streaming) {
