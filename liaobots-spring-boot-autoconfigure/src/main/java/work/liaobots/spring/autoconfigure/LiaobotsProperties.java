@@ -258,7 +258,7 @@ public class LiaobotsProperties {
 	public static class Retry {
 
 		/**
-		 * Most attempts per domain, the first included; 1 disables retries.
+		 * Maximum number of attempts per domain, the first included; 1 disables retries.
 		 */
 		private int maxAttempts = 3;
 
@@ -279,7 +279,7 @@ public class LiaobotsProperties {
 		private double jitter = 0.25;
 
 		/**
-		 * Longest wait a server may request with Retry-After; a longer request fails the
+		 * Maximum wait a server may request with Retry-After; a longer request fails the
 		 * call at once with a rate-limit error carrying the wait.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
@@ -352,12 +352,12 @@ public class LiaobotsProperties {
 	public static class Pool {
 
 		/**
-		 * Most open connections per domain.
+		 * Maximum number of open connections per domain.
 		 */
 		private int maxConnections = 500;
 
 		/**
-		 * Most calls waiting for a free connection; -1 for no limit.
+		 * Maximum number of calls waiting for a free connection; -1 for no limit.
 		 */
 		private int maxPendingAcquires = -1;
 
@@ -369,7 +369,7 @@ public class LiaobotsProperties {
 		private Duration maxIdleTime = Duration.ofSeconds(30);
 
 		/**
-		 * Longest a pooled connection is used before it is closed.
+		 * Maximum time a pooled connection is used before it is closed.
 		 */
 		private Duration maxLifeTime = Duration.ofMinutes(10);
 
@@ -502,7 +502,7 @@ public class LiaobotsProperties {
 		private String defaultModel = "claude-sonnet-4-5";
 
 		/**
-		 * Most tokens to generate when a request sets no max_tokens, which Anthropic
+		 * Maximum tokens to generate when a request sets no max_tokens, which Anthropic
 		 * requires.
 		 */
 		private int defaultMaxTokens = 4096;
@@ -567,13 +567,13 @@ public class LiaobotsProperties {
 		private String imageModel = "gemini-3-pro-image-preview";
 
 		/**
-		 * Aspect ratio image generation asks for when a call sets none, such as 16:9. The
+		 * Aspect ratio image generation requests when a call sets none, such as 16:9. The
 		 * model's default (1:1) applies when unset.
 		 */
 		@Nullable private String aspectRatio;
 
 		/**
-		 * Resolution image generation asks for when a call sets none: 1K, 2K or 4K. The
+		 * Resolution image generation requests when a call sets none: 1K, 2K or 4K. The
 		 * model's default (1K) applies when unset.
 		 */
 		@Nullable private String imageSize;
@@ -691,7 +691,7 @@ public class LiaobotsProperties {
 		private Duration ttl = Duration.ofSeconds(30);
 
 		/**
-		 * Longest wait for the credits endpoint; the indicator reports DOWN after it.
+		 * Maximum wait for the credits endpoint; the indicator reports DOWN after it.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 

@@ -20,7 +20,7 @@ import work.liaobots.spring.transport.GatewayRequest;
 /**
  * Fails model calls at once, without reaching the gateway, while the last known balance
  * is below {@code liaobots.credits.min-balance}. Credits calls always pass, so the
- * balance can be read again; a blocked call whose balance reading is older than the
+ * balance can be read again. A blocked call whose balance reading is older than the
  * refresh interval starts one background refresh, so a top-up unblocks calls without a
  * restart.
  */

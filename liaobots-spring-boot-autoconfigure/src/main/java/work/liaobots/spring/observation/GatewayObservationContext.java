@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import work.liaobots.spring.transport.GatewayRequest;
 
 /**
- * What an observation of one gateway call knows, for conventions and handlers.
+ * Facts about one gateway call that an observation records, for conventions and handlers.
  */
 public class GatewayObservationContext extends Observation.Context {
 
