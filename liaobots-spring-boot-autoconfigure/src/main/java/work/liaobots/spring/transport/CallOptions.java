@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call overrides of the configured time limits and retry attempts; a {@code null}
- * value keeps the configured one.
+ * value keeps the configured one. The connect timeout belongs to the connection pool and
+ * has no per-call override.
  *
  * @param responseTimeout time to the response headers
  * @param firstEventTimeout time from the headers to the first stream event

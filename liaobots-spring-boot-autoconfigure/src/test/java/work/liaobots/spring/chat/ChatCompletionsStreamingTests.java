@@ -17,6 +17,7 @@ import work.liaobots.spring.test.StubGateway;
 import work.liaobots.spring.test.StubPayloads;
 import work.liaobots.spring.test.StubResponse;
 import work.liaobots.spring.test.StubRoute;
+import work.liaobots.spring.transport.CallOptions;
 import work.liaobots.spring.transport.TestTransports;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,46 @@ class ChatCompletionsStreamingTests {
 			.reduce(String::concat)
 			.block(WAIT);
 		assertThat(text).isEqualTo("Grüße 你好 🙂");
+	}
+
+	@Test
+	void streamIsUtf8WhateverCharsetTheHeaderNames() {
+		String body = "data: " + StubPayloads.chatChunk("Grüße 你好 🙂") + "\n\ndata: [DONE]\n\n";
+		this.gateway.enqueue(StubRoute.CHAT_COMPLETIONS,
+				StubResponse.body(200, "text/event-stream; charset=ISO-8859-1", body.getBytes(StandardCharsets.UTF_8)));
+		String text = this.chat.stream(ChatCompletionRequest.of("m", "Hi"))
+			.map(ChatCompletionChunk::text)
+			.reduce(String::concat)
+			.block(WAIT);
+		assertThat(text).isEqualTo("Grüße 你好 🙂");
+	}
+
+	@Test
+	void jsonWithoutCharsetIsUtf8() {
+		this.gateway.enqueue(StubRoute.CHAT_COMPLETIONS, StubResponse.body(200, "application/json",
+				StubPayloads.chatCompletion("m", "Grüße 你好 🙂", 1, 1).getBytes(StandardCharsets.UTF_8)));
+		assertThat(this.chat.create(ChatCompletionRequest.of("m", "Hi")).block(WAIT).text()).isEqualTo("Grüße 你好 🙂");
+	}
+
+	@Test
+	void keepAlivesWhileThinkingDoNotEndTheWait() {
+		StubResponse.SseBuilder thinking = StubResponse.sse();
+		for (int i = 0; i < 5; i++) {
+			thinking.comment(" keepalive").pause(Duration.ofMillis(300));
+		}
+		StubResponse response = thinking.data(StubPayloads.chatChunk("Hello"))
+			.data(StubPayloads.chatFinishChunk("stop"))
+			.done()
+			.build();
+		this.gateway.enqueue(StubRoute.CHAT_COMPLETIONS, response);
+		CallOptions options = CallOptions.defaults()
+			.withFirstEventTimeout(Duration.ofSeconds(5))
+			.withIdleTimeout(Duration.ofMillis(200));
+		String text = this.chat.stream(ChatCompletionRequest.of("m", "Hi"), options)
+			.mapNotNull(ChatCompletionChunk::text)
+			.reduce(String::concat)
+			.block(WAIT);
+		assertThat(text).isEqualTo("Hello");
 	}
 
 	@Test
