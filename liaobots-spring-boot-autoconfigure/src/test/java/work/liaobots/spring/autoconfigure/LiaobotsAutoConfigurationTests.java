@@ -3,6 +3,7 @@ package work.liaobots.spring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import work.liaobots.spring.chat.ChatCompletionRequest;
 import work.liaobots.spring.chat.ChatCompletionsService;
@@ -143,6 +145,19 @@ class LiaobotsAutoConfigurationTests {
 	void disabledHealthIndicatorIsRemoved() {
 		this.contextRunner.withPropertyValues("management.health.liaobots.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LiaobotsHealthIndicator.class));
+	}
+
+	@Test
+	void authcodeIsReadFromEnvironmentVariable() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LiaobotsAutoConfiguration.class))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("env", Map.of("LIAOBOTS_AUTHCODE", "from-env"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LiaobotsProperties.class).getAuthcode()).isEqualTo("from-env");
+			});
 	}
 
 	@Test
