@@ -39,9 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Each request is answered by, in order: a response queued for its route with
  * {@link #enqueue}, a responder set with {@link #respond}, or a canned reply (a realistic
- * answer in the route's format, streamed when the request asks for a stream). Every
- * request is recorded. Faults are scriptable per response (chunking, pauses, stalls,
- * resets, closes, error statuses) and per server ({@link #refuseConnections()}); several
+ * answer in the route's format, streamed when the request asks for a stream). A canned
+ * reply calls the first declared function when a request declares tools, and shows canned
+ * thinking first when an Anthropic Messages or Gemini request asks for it. Every request
+ * is recorded. Faults are scriptable per response (chunking, pauses, stalls, resets,
+ * closes, error statuses) and per server ({@link #refuseConnections()}); several
  * instances can stand for several domains.
  *
  * <pre>{@code
