@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,12 @@ class SamplePageBrowserTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	private static final String SKIP_MESSAGE = "Skipping the browser tests: no Chromium at " + CHROMIUM
+			+ " or no chromedriver at " + CHROMEDRIVER + ". Install them with "
+			+ "'apt-get install chromium chromium-driver', or set CHROME_BIN and CHROMEDRIVER.";
+
+	private static final Log logger = LogFactory.getLog(SamplePageBrowserTests.class);
+
 	private static ChromeDriverService service;
 
 	private static ChromeDriver browser;
@@ -76,10 +84,10 @@ class SamplePageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Skipping the browser tests: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-						+ ". Install them with 'apt-get install chromium chromium-driver', "
-						+ "or set CHROME_BIN and CHROMEDRIVER.");
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			logger.warn(SKIP_MESSAGE);
+			return;
+		}
 		profile = Files.createTempDirectory("sample-page-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -111,6 +119,8 @@ class SamplePageBrowserTests {
 
 	@BeforeEach
 	void openPage() {
+		// Checked per test, so each skipped test is reported with the reason.
+		assumeTrue(browser != null, SKIP_MESSAGE);
 		browser.manage().window().setSize(new Dimension(1366, 1000));
 		browser.get(pageUrl());
 		script("window.localStorage.clear()");
@@ -120,7 +130,9 @@ class SamplePageBrowserTests {
 
 	@AfterEach
 	void bringPrimaryBack() {
-		this.gateways.primaryDown(false);
+		if (this.gateways.isPrimaryDown()) {
+			this.gateways.primaryDown(false);
+		}
 	}
 
 	@Test
