@@ -1,6 +1,6 @@
 // Every string the page shows, in English and Chinese. Both languages use the same keys,
 // and {name} marks a value filled in at run time.
-window.MESSAGES = {
+export const MESSAGES = {
 	en: {
 		'page.title': 'Liaobots starter sample',
 		'page.subtitle': 'Spring Boot 4 · WebFlux · four gateway formats',

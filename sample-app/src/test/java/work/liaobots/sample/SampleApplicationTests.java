@@ -139,7 +139,19 @@ class SampleApplicationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("<script src=\"js/app.js\"", "id=\"chat-form\""));
+			.value((html) -> assertThat(html).contains("src=\"js/app.js\"", "id=\"chat-form\""));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "app", "page", "i18n", "chat", "image", "credits", "status" })
+	void pageScriptsAreServedAsJavaScript(String module) {
+		this.client.get()
+			.uri("/js/" + module + ".js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(new MediaType("text", "javascript"));
 	}
 
 	@Test
