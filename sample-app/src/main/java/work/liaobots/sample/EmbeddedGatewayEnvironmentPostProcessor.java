@@ -52,6 +52,10 @@ class EmbeddedGatewayEnvironmentPostProcessor implements EnvironmentPostProcesso
 		properties.put("liaobots.failover.cooldown", "10s");
 		properties.put("sample.gateway.kind", "embedded-stub");
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedStubGateway", properties));
+		// Health results are reused for a short time only, so the page's status strip
+		// shows a failover within seconds. Added last, so any configured TTL wins.
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("embeddedStubDefaults", Map.of("liaobots.health.ttl", "2s")));
 		application
 			.addInitializers((context) -> context.getBeanFactory().registerSingleton("embeddedGateways", gateways));
 		application.addListeners((ApplicationListener<ContextClosedEvent>) (event) -> gateways.close());

@@ -15,6 +15,8 @@ public final class EmbeddedGateways implements AutoCloseable {
 
 	private final StubGateway backup;
 
+	private volatile boolean primaryDown;
+
 	private EmbeddedGateways(StubGateway primary, StubGateway backup) {
 		this.primary = primary;
 		this.backup = backup;
@@ -51,12 +53,21 @@ public final class EmbeddedGateways implements AutoCloseable {
 	 * @param down {@code true} to refuse connections
 	 */
 	public void primaryDown(boolean down) {
+		this.primaryDown = down;
 		if (down) {
 			this.primary.refuseConnections();
 		}
 		else {
 			this.primary.acceptConnections();
 		}
+	}
+
+	/**
+	 * Returns whether the primary domain was last taken down.
+	 * @return {@code true} while it refuses connections
+	 */
+	public boolean isPrimaryDown() {
+		return this.primaryDown;
 	}
 
 	@Override

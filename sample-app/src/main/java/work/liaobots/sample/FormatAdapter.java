@@ -21,16 +21,16 @@ interface FormatAdapter {
 	String name();
 
 	/**
-	 * Streams an answer to {@code prompt}, ending with a {@code done} event that carries
+	 * Streams the reply to {@code prompt}, ending with a {@code done} event that carries
 	 * the stop reason and token usage.
 	 */
-	Flux<ServerSentEvent<Map<String, Object>>> stream(String prompt);
+	Flux<ServerSentEvent<Map<String, Object>>> stream(PagePrompt prompt);
 
 	/**
-	 * Returns a whole answer to {@code prompt} with the same summary fields as
+	 * Returns the whole reply to {@code prompt} with the same summary fields as
 	 * {@code done}.
 	 */
-	Mono<Map<String, Object>> complete(String prompt);
+	Mono<Map<String, Object>> complete(PagePrompt prompt);
 
 	static ServerSentEvent<Map<String, Object>> event(String name, Map<String, Object> data) {
 		return ServerSentEvent.builder(data).event(name).build();

@@ -18,8 +18,10 @@ import work.liaobots.spring.gemini.GeminiAccumulator;
 import work.liaobots.spring.gemini.GeminiService;
 import work.liaobots.spring.gemini.GenerateContentRequest;
 import work.liaobots.spring.gemini.GenerateContentResponse;
+import work.liaobots.spring.gemini.GenerationConfig;
 import work.liaobots.spring.gemini.ImageOptions;
 import work.liaobots.spring.gemini.Part;
+import work.liaobots.spring.gemini.ThinkingConfig;
 
 @Component
 class GeminiAdapter implements FormatAdapter {
@@ -36,17 +38,17 @@ class GeminiAdapter implements FormatAdapter {
 	}
 
 	@Override
-	public Flux<ServerSentEvent<Map<String, Object>>> stream(String prompt) {
+	public Flux<ServerSentEvent<Map<String, Object>>> stream(PagePrompt prompt) {
 		GeminiAccumulator accumulator = new GeminiAccumulator();
-		Flux<ServerSentEvent<Map<String, Object>>> events = this.gemini.stream(GenerateContentRequest.of(prompt))
+		Flux<ServerSentEvent<Map<String, Object>>> events = this.gemini.stream(request(prompt))
 			.doOnNext(accumulator::add)
 			.concatMapIterable(GeminiAdapter::toPageEvents);
 		return events.concatWith(Mono.fromSupplier(() -> FormatAdapter.event("done", summary(accumulator.result()))));
 	}
 
 	@Override
-	public Mono<Map<String, Object>> complete(String prompt) {
-		return this.gemini.create(GenerateContentRequest.of(prompt)).map((response) -> {
+	public Mono<Map<String, Object>> complete(PagePrompt prompt) {
+		return this.gemini.create(request(prompt)).map((response) -> {
 			Map<String, Object> result = new LinkedHashMap<>(summary(response));
 			result.put("text", String.valueOf(response.text()));
 			return result;
@@ -63,6 +65,22 @@ class GeminiAdapter implements FormatAdapter {
 			result.put("images", response.images().stream().map(GeminiAdapter::image).toList());
 			return result;
 		});
+	}
+
+	/**
+	 * Builds the request, with the demo weather tool when the prompt mentions the
+	 * weather, and with thought summaries when asked.
+	 */
+	private static GenerateContentRequest request(PagePrompt prompt) {
+		GenerateContentRequest.Builder builder = GenerateContentRequest.builder().userText(prompt.text());
+		if (prompt.mentionsWeather()) {
+			builder.tool(WeatherTool.gemini());
+		}
+		if (prompt.thinking()) {
+			builder
+				.generationConfig(GenerationConfig.builder().thinkingConfig(ThinkingConfig.INCLUDE_THOUGHTS).build());
+		}
+		return builder.build();
 	}
 
 	private static List<ServerSentEvent<Map<String, Object>>> toPageEvents(GenerateContentResponse chunk) {

@@ -1,6 +1,7 @@
 package work.liaobots.sample;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Flux;
@@ -13,12 +14,20 @@ import work.liaobots.spring.messages.ContentBlock;
 import work.liaobots.spring.messages.Message;
 import work.liaobots.spring.messages.MessageAccumulator;
 import work.liaobots.spring.messages.MessageDelta;
+import work.liaobots.spring.messages.MessageParam;
 import work.liaobots.spring.messages.MessageRequest;
 import work.liaobots.spring.messages.MessageStreamEvent;
 import work.liaobots.spring.messages.MessagesService;
+import work.liaobots.spring.messages.ThinkingConfig;
 
 @Component
 class MessagesAdapter implements FormatAdapter {
+
+	/**
+	 * Tokens the model may spend thinking: the smallest budget Anthropic accepts, and
+	 * below the starter's default max tokens (4096), which must be larger.
+	 */
+	private static final int THINKING_BUDGET_TOKENS = 1024;
 
 	private final MessagesService messages;
 
@@ -32,21 +41,36 @@ class MessagesAdapter implements FormatAdapter {
 	}
 
 	@Override
-	public Flux<ServerSentEvent<Map<String, Object>>> stream(String prompt) {
+	public Flux<ServerSentEvent<Map<String, Object>>> stream(PagePrompt prompt) {
 		MessageAccumulator accumulator = new MessageAccumulator();
-		Flux<ServerSentEvent<Map<String, Object>>> events = this.messages.stream(MessageRequest.of(null, prompt))
+		Flux<ServerSentEvent<Map<String, Object>>> events = this.messages.stream(request(prompt))
 			.doOnNext(accumulator::add)
 			.mapNotNull(MessagesAdapter::toPageEvent);
 		return events.concatWith(Flux.defer(() -> finish(accumulator.result())));
 	}
 
 	@Override
-	public Mono<Map<String, Object>> complete(String prompt) {
-		return this.messages.create(MessageRequest.of(null, prompt)).map((message) -> {
+	public Mono<Map<String, Object>> complete(PagePrompt prompt) {
+		return this.messages.create(request(prompt)).map((message) -> {
 			Map<String, Object> result = new LinkedHashMap<>(summary(message));
 			result.put("text", message.text());
 			return result;
 		});
+	}
+
+	/**
+	 * Builds the request, with the demo weather tool when the prompt mentions the
+	 * weather, and with thinking on a budget below the default max tokens when asked.
+	 */
+	private static MessageRequest request(PagePrompt prompt) {
+		MessageRequest.Builder builder = MessageRequest.builder().message(MessageParam.user(prompt.text()));
+		if (prompt.mentionsWeather()) {
+			builder.tools(List.of(WeatherTool.messages()));
+		}
+		if (prompt.thinking()) {
+			builder.thinking(ThinkingConfig.enabled(THINKING_BUDGET_TOKENS));
+		}
+		return builder.build();
 	}
 
 	private static ServerSentEvent<Map<String, Object>> toPageEvent(MessageStreamEvent event) {

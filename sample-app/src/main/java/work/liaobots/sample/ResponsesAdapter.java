@@ -1,6 +1,7 @@
 package work.liaobots.sample;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Flux;
@@ -30,21 +31,34 @@ class ResponsesAdapter implements FormatAdapter {
 	}
 
 	@Override
-	public Flux<ServerSentEvent<Map<String, Object>>> stream(String prompt) {
+	public Flux<ServerSentEvent<Map<String, Object>>> stream(PagePrompt prompt) {
 		ResponseAccumulator accumulator = new ResponseAccumulator();
-		Flux<ServerSentEvent<Map<String, Object>>> events = this.responses.stream(ResponseRequest.of(null, prompt))
+		Flux<ServerSentEvent<Map<String, Object>>> events = this.responses.stream(request(prompt))
 			.doOnNext(accumulator::add)
 			.mapNotNull(ResponsesAdapter::toPageEvent);
 		return events.concatWith(Mono.fromSupplier(() -> FormatAdapter.event("done", summary(accumulator.result()))));
 	}
 
 	@Override
-	public Mono<Map<String, Object>> complete(String prompt) {
-		return this.responses.create(ResponseRequest.of(null, prompt)).map((response) -> {
+	public Mono<Map<String, Object>> complete(PagePrompt prompt) {
+		return this.responses.create(request(prompt)).map((response) -> {
 			Map<String, Object> result = new LinkedHashMap<>(summary(response));
 			result.put("text", response.outputText());
 			return result;
 		});
+	}
+
+	/**
+	 * Builds the request, with the demo weather tool when the prompt mentions the
+	 * weather. Reasoning summaries need a reasoning model, which the default model is
+	 * not, so {@code thinking} is ignored.
+	 */
+	private static ResponseRequest request(PagePrompt prompt) {
+		ResponseRequest.Builder builder = ResponseRequest.builder().input(prompt.text());
+		if (prompt.mentionsWeather()) {
+			builder.tools(List.of(WeatherTool.responses()));
+		}
+		return builder.build();
 	}
 
 	private static ServerSentEvent<Map<String, Object>> toPageEvent(ResponseStreamEvent event) {

@@ -33,15 +33,17 @@ class StreamController {
 	}
 
 	@GetMapping(path = "/api/stream/{format}", produces = "text/event-stream")
-	Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String format, @RequestParam String prompt) {
-		return adapter(format).stream(prompt)
+	Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String format, @RequestParam String prompt,
+			@RequestParam(defaultValue = "false") boolean thinking) {
+		return adapter(format).stream(new PagePrompt(prompt, thinking))
 			.onErrorResume(LiaobotsException.class, (error) -> Mono.just(FormatAdapter.event("error",
 					Map.of("type", error.getClass().getSimpleName(), "message", String.valueOf(error.getMessage())))));
 	}
 
 	@GetMapping("/api/complete/{format}")
-	Mono<Map<String, Object>> complete(@PathVariable String format, @RequestParam String prompt) {
-		return adapter(format).complete(prompt);
+	Mono<Map<String, Object>> complete(@PathVariable String format, @RequestParam String prompt,
+			@RequestParam(defaultValue = "false") boolean thinking) {
+		return adapter(format).complete(new PagePrompt(prompt, thinking));
 	}
 
 	@GetMapping("/api/formats")

@@ -86,6 +86,74 @@ class SampleApplicationTests {
 			.value((text) -> assertThat(text.toString()).startsWith("Hello from the Liaobots stub gateway"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "chat", "responses", "messages", "gemini" })
+	void weatherPromptStreamsToolCall(String format) {
+		List<ServerSentEvent<Map<String, Object>>> received = events(
+				"/api/stream/" + format + "?prompt=What is the weather in Paris?");
+		List<ServerSentEvent<Map<String, Object>>> tools = received.stream()
+			.filter((event) -> "tool".equals(event.event()))
+			.toList();
+		assertThat(tools).hasSize(1);
+		assertThat(tools.get(0).data()).containsEntry("name", "get_weather");
+		assertThat((String) tools.get(0).data().get("arguments")).contains("\"city\"", "\"unit\"");
+		assertThat(received.get(received.size() - 1).event()).isEqualTo("done");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "messages", "gemini" })
+	void thinkingStreamsBeforeTheReply(String format) {
+		List<String> names = events("/api/stream/" + format + "?prompt=Hello&thinking=true").stream()
+			.map(ServerSentEvent::event)
+			.toList();
+		assertThat(names).contains("thinking", "delta");
+		assertThat(names.lastIndexOf("thinking")).isLessThan(names.indexOf("delta"));
+	}
+
+	@Test
+	void promptWithoutWeatherOffersNoTool() {
+		assertThat(events("/api/stream/chat?prompt=Hello")).noneMatch((event) -> "tool".equals(event.event()));
+	}
+
+	@Test
+	void demoStateNamesTheEmbeddedStub() {
+		this.client.get()
+			.uri("/api/demo")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.gateway")
+			.isEqualTo("embedded-stub")
+			.jsonPath("$.primaryDown")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void pageIsServedAtRoot() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("src=\"js/app.js\"", "id=\"chat-form\""));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "app", "page", "i18n", "chat", "image", "credits", "status" })
+	void pageScriptsAreServedAsJavaScript(String module) {
+		this.client.get()
+			.uri("/js/" + module + ".js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(new MediaType("text", "javascript"));
+	}
+
 	@Test
 	void imageIsGeneratedAsPng() {
 		this.client.post()
@@ -142,6 +210,19 @@ class SampleApplicationTests {
 			.isEqualTo(5)
 			.jsonPath("$.nextId")
 			.isNotEmpty();
+	}
+
+	private List<ServerSentEvent<Map<String, Object>>> events(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
 	}
 
 	@Test

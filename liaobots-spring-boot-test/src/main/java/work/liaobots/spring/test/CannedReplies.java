@@ -18,6 +18,13 @@ final class CannedReplies {
 	private static final Pattern TOKEN = Pattern
 		.compile("\\p{IsHan}{1,2}\\p{IsPunctuation}?|[^\\s\\p{IsHan}]+\\s*|\\s+");
 
+	/** The id of the tool calls of canned Chat Completions replies. */
+	static final String CHAT_CALL_ID = "call_stub_1";
+
+	/** The reasoning of canned replies to requests that ask to see the model think. */
+	static final String THINKING_TEXT = "The stub gateway has no model behind it, so this reasoning is canned. "
+			+ "It streams before the answer, the way a model shows its thinking. 先想一想，再回答。";
+
 	private volatile String replyText = "Hello from the Liaobots stub gateway. This answer is canned, streamed "
 			+ "token by token over a real HTTP connection on 127.0.0.1, so your code sees the same bytes the "
 			+ "gateway sends. 你好，这是离线的模拟网关。";
@@ -44,6 +51,10 @@ final class CannedReplies {
 		JsonNode body = request.json();
 		String model = body.path("model").asString("gpt-4o-mini");
 		int promptTokens = estimateTokens(body.path("messages").toString());
+		CannedToolCall call = CannedToolCall.chat(body);
+		if (call != null) {
+			return chatToolCall(body, model, promptTokens, call);
+		}
 		List<String> tokens = tokens(this.replyText);
 		if (!body.path("stream").asBoolean(false)) {
 			return StubResponse.json(StubPayloads.chatCompletion(model, this.replyText, promptTokens, tokens.size()));
@@ -52,9 +63,33 @@ final class CannedReplies {
 		for (String token : tokens) {
 			stream.pause(this.tokenDelay).data(withModel(StubPayloads.chatChunk(token), model));
 		}
-		stream.pause(this.tokenDelay).data(withModel(StubPayloads.chatFinishChunk("stop"), model));
+		return finishChatStream(body, stream, model, "stop", promptTokens, tokens.size());
+	}
+
+	/**
+	 * Returns a call of the first declared function, its arguments streamed in pieces
+	 * after a first fragment that carries the call id and name, as OpenAI sends them.
+	 */
+	private StubResponse chatToolCall(JsonNode body, String model, int promptTokens, CannedToolCall call) {
+		List<String> pieces = call.argumentPieces();
+		if (!body.path("stream").asBoolean(false)) {
+			return StubResponse.json(StubPayloads.chatToolCallCompletion(model, CHAT_CALL_ID, call.name(),
+					call.arguments(), promptTokens, pieces.size()));
+		}
+		StubResponse.SseBuilder stream = StubResponse.sse().data(withModel(StubPayloads.chatRoleChunk(), model));
+		stream.pause(this.tokenDelay)
+			.data(withModel(StubPayloads.chatToolCallChunk(0, CHAT_CALL_ID, call.name(), ""), model));
+		for (String piece : pieces) {
+			stream.pause(this.tokenDelay).data(withModel(StubPayloads.chatToolCallChunk(0, null, null, piece), model));
+		}
+		return finishChatStream(body, stream, model, "tool_calls", promptTokens, pieces.size());
+	}
+
+	private StubResponse finishChatStream(JsonNode body, StubResponse.SseBuilder stream, String model,
+			String finishReason, int promptTokens, int completionTokens) {
+		stream.pause(this.tokenDelay).data(withModel(StubPayloads.chatFinishChunk(finishReason), model));
 		if (body.path("stream_options").path("include_usage").asBoolean(false)) {
-			stream.data(withModel(StubPayloads.chatUsageChunk(promptTokens, tokens.size()), model));
+			stream.data(withModel(StubPayloads.chatUsageChunk(promptTokens, completionTokens), model));
 		}
 		return stream.done().build();
 	}

@@ -23,6 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * gets a PNG drawn by the stub, sized by {@code imageConfig}: the long side is 1024
  * pixels per K of {@code imageSize}, the short side follows {@code aspectRatio}. The
  * image follows the text part, and in a stream it comes in its own last event.
+ * <p>
+ * A request that sets {@code thinkingConfig.includeThoughts} gets canned thought parts
+ * first, one per event in a stream. A request that declares a function, and does not end
+ * with a {@code functionResponse}, gets a call of its first function instead of text,
+ * with arguments made up from the function's schema, in one event as Gemini sends it.
  */
 public final class GeminiCannedReplies {
 
@@ -33,6 +38,9 @@ public final class GeminiCannedReplies {
 	 * not established.
 	 */
 	static final int IMAGE_TOKENS = 1290;
+
+	/** The thought signature of function calls in replies that include thoughts. */
+	static final String THOUGHT_SIGNATURE = "CiQBStubGatewayThoughtSignature";
 
 	private static final String MODELS_SEGMENT = "/models/";
 
@@ -102,16 +110,29 @@ public final class GeminiCannedReplies {
 
 		private final byte[] image;
 
+		private final List<String> thoughts;
+
+		private final CannedToolCall call;
+
 		Reply(RecordedRequest request, JsonNode body, String text) {
 			this.model = model(request.path());
 			this.responseId = "stub-" + Integer.toHexString(Arrays.hashCode(request.body()));
 			this.text = text;
 			this.promptTokens = CannedReplies.estimateTokens(field(body, "contents", "contents").toString());
 			this.image = wantsImage(body) ? image(body) : null;
+			this.thoughts = wantsThoughts(body) ? CannedReplies.tokens(CannedReplies.THINKING_TEXT) : List.of();
+			this.call = CannedToolCall.gemini(body);
 		}
 
 		String whole() {
 			List<ObjectNode> parts = new ArrayList<>();
+			if (!this.thoughts.isEmpty()) {
+				parts.add(StubGeminiPayloads.thoughtPart(CannedReplies.THINKING_TEXT));
+			}
+			if (this.call != null) {
+				parts.add(functionCallPart());
+				return response(parts, "STOP", 1);
+			}
 			parts.add(StubGeminiPayloads.textPart(this.text));
 			if (this.image != null) {
 				parts.add(StubGeminiPayloads.inlineDataPart("image/png", this.image));
@@ -121,11 +142,18 @@ public final class GeminiCannedReplies {
 		}
 
 		List<String> chunks() {
+			List<String> chunks = new ArrayList<>();
+			for (String thought : this.thoughts) {
+				chunks.add(response(List.of(StubGeminiPayloads.thoughtPart(thought)), null, 0));
+			}
+			if (this.call != null) {
+				chunks.add(response(List.of(functionCallPart()), "STOP", 1));
+				return chunks;
+			}
 			List<String> tokens = CannedReplies.tokens(this.text);
 			if (tokens.isEmpty()) {
 				tokens = List.of("");
 			}
-			List<String> chunks = new ArrayList<>(tokens.size() + 1);
 			for (int i = 0; i < tokens.size(); i++) {
 				boolean last = (i == tokens.size() - 1) && this.image == null;
 				chunks.add(response(List.of(StubGeminiPayloads.textPart(tokens.get(i))), last ? "STOP" : null, i + 1));
@@ -137,9 +165,18 @@ public final class GeminiCannedReplies {
 			return chunks;
 		}
 
+		/**
+		 * Returns the function call part, which carries a thought signature when the
+		 * request asked for thoughts, as Gemini's thinking models send it.
+		 */
+		private ObjectNode functionCallPart() {
+			String signature = this.thoughts.isEmpty() ? null : THOUGHT_SIGNATURE;
+			return StubGeminiPayloads.functionCallPart(this.call.name(), this.call.arguments(), signature);
+		}
+
 		private String response(List<ObjectNode> parts, String finishReason, int outputTokens) {
 			return StubGeminiPayloads.response(this.model, this.responseId, parts, finishReason,
-					StubGeminiPayloads.usage(this.promptTokens, outputTokens, 0));
+					StubGeminiPayloads.usage(this.promptTokens, outputTokens, this.thoughts.size()));
 		}
 
 		private int imageTokens() {
@@ -154,6 +191,12 @@ public final class GeminiCannedReplies {
 				}
 			}
 			return false;
+		}
+
+		private static boolean wantsThoughts(JsonNode body) {
+			JsonNode config = field(field(body, "generationConfig", "generation_config"), "thinkingConfig",
+					"thinking_config");
+			return field(config, "includeThoughts", "include_thoughts").asBoolean(false);
 		}
 
 		private static byte[] image(JsonNode body) {

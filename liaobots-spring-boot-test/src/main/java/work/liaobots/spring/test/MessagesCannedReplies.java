@@ -1,6 +1,7 @@
 package work.liaobots.spring.test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MessagesCannedReplies {
 
+	/** The id of the tool use of canned replies. */
+	static final String TOOL_USE_ID = "toolu_01StubGatewayToolUse";
+
+	/** The signature of the thinking block of canned replies. */
+	static final String THINKING_SIGNATURE = "EqQBCgIYAhIMStubGatewaySignature";
+
 	private MessagesCannedReplies() {
 	}
 
@@ -23,6 +30,11 @@ public final class MessagesCannedReplies {
 	 * Returns the response to a Messages request with {@code replyText}: a whole message,
 	 * or a stream when the request sets {@code "stream": true}. Like the API, it returns
 	 * 400 when {@code max_tokens} or the {@code anthropic-version} header is missing.
+	 * <p>
+	 * A request that enables {@code thinking} gets a canned thinking block first. A
+	 * request that declares a tool the caller runs, and does not end with a tool result,
+	 * gets a {@code tool_use} of its first such tool instead of text, with arguments made
+	 * up from the tool's input schema.
 	 * @param request the recorded request
 	 * @param replyText the reply text
 	 * @param tokenDelay the pause before each streamed token, zero for none
@@ -37,12 +49,42 @@ public final class MessagesCannedReplies {
 			return invalidRequest("max_tokens: Field required");
 		}
 		String model = body.path("model").asString(StubMessagesPayloads.DEFAULT_MODEL);
-		int inputTokens = inputTokens(body);
-		List<String> tokens = CannedReplies.tokens(replyText);
+		return cannedReply(body, model, inputTokens(body), replyText, CannedToolCall.messages(body), tokenDelay);
+	}
+
+	/**
+	 * Returns a reply that opens with a thinking block when the request enables thinking,
+	 * and then either calls a tool or replies with text. Its output count is the number
+	 * of streamed pieces.
+	 */
+	private static StubResponse cannedReply(JsonNode body, String model, int inputTokens, String replyText,
+			CannedToolCall call, Duration tokenDelay) {
+		List<String> thinking = wantsThinking(body) ? CannedReplies.tokens(CannedReplies.THINKING_TEXT) : List.of();
+		List<String> pieces = (call != null) ? call.argumentPieces() : CannedReplies.tokens(replyText);
+		String stopReason = (call != null) ? "tool_use" : "end_turn";
+		int outputTokens = thinking.size() + pieces.size();
 		if (!body.path("stream").asBoolean(false)) {
-			return StubResponse.json(StubMessagesPayloads.message(model, replyText, inputTokens, tokens.size()));
+			List<String> blocks = new ArrayList<>();
+			if (!thinking.isEmpty()) {
+				blocks.add(StubMessagesPayloads.thinkingBlock(CannedReplies.THINKING_TEXT, THINKING_SIGNATURE));
+			}
+			blocks.add((call != null) ? StubMessagesPayloads.toolUseBlock(TOOL_USE_ID, call.name(), call.arguments())
+					: StubMessagesPayloads.textBlock(replyText));
+			return StubResponse
+				.json(StubMessagesPayloads.message(model, blocks, stopReason, inputTokens, outputTokens));
 		}
-		return textStream(model, tokens, inputTokens, tokenDelay);
+		StubResponse.SseBuilder stream = start(model, inputTokens);
+		int index = 0;
+		if (!thinking.isEmpty()) {
+			appendThinking(stream, index++, thinking, tokenDelay);
+		}
+		if (call != null) {
+			appendToolUse(stream, index, call, tokenDelay);
+		}
+		else {
+			appendText(stream, index, pieces, tokenDelay);
+		}
+		return finish(stream, stopReason, outputTokens);
 	}
 
 	/**
@@ -108,6 +150,33 @@ public final class MessagesCannedReplies {
 		event(stream, StubMessagesPayloads.contentBlockStop(0));
 		appendText(stream, 1, CannedReplies.tokens(text), Duration.ZERO);
 		return finish(stream, "end_turn", outputTokens);
+	}
+
+	private static void appendThinking(StubResponse.SseBuilder stream, int index, List<String> pieces,
+			Duration tokenDelay) {
+		event(stream, StubMessagesPayloads.thinkingBlockStart(index));
+		for (String piece : pieces) {
+			stream.pause(tokenDelay);
+			event(stream, StubMessagesPayloads.thinkingDelta(index, piece));
+		}
+		event(stream, StubMessagesPayloads.signatureDelta(index, THINKING_SIGNATURE));
+		event(stream, StubMessagesPayloads.contentBlockStop(index));
+	}
+
+	private static void appendToolUse(StubResponse.SseBuilder stream, int index, CannedToolCall call,
+			Duration tokenDelay) {
+		event(stream, StubMessagesPayloads.toolUseBlockStart(index, TOOL_USE_ID, call.name()));
+		event(stream, StubMessagesPayloads.inputJsonDelta(index, ""));
+		for (String piece : call.argumentPieces()) {
+			stream.pause(tokenDelay);
+			event(stream, StubMessagesPayloads.inputJsonDelta(index, piece));
+		}
+		event(stream, StubMessagesPayloads.contentBlockStop(index));
+	}
+
+	private static boolean wantsThinking(JsonNode body) {
+		String type = body.path("thinking").path("type").asString("");
+		return "enabled".equals(type) || "adaptive".equals(type);
 	}
 
 	private static StubResponse.SseBuilder start(String model, int inputTokens) {

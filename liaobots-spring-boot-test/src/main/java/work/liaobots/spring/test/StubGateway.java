@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -39,9 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Each request is answered by, in order: a response queued for its route with
  * {@link #enqueue}, a responder set with {@link #respond}, or a canned reply (a realistic
- * answer in the route's format, streamed when the request asks for a stream). Every
- * request is recorded. Faults are scriptable per response (chunking, pauses, stalls,
- * resets, closes, error statuses) and per server ({@link #refuseConnections()}); several
+ * answer in the route's format, streamed when the request asks for a stream). A canned
+ * reply calls the first declared function when a request declares tools, and shows canned
+ * thinking first when an Anthropic Messages or Gemini request asks for it. Every request
+ * is recorded. Faults are scriptable per response (chunking, pauses, stalls, resets,
+ * closes, error statuses) and per server ({@link #refuseConnections()}); several
  * instances can stand for several domains.
  *
  * <pre>{@code
@@ -82,7 +85,7 @@ public final class StubGateway implements AutoCloseable {
 
 	private volatile Duration idleTimeout;
 
-	private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
+	private final Set<Channel> openChannels = ConcurrentHashMap.newKeySet();
 
 	private StubGateway() {
 		for (StubRoute route : StubRoute.values()) {
@@ -296,8 +299,8 @@ public final class StubGateway implements AutoCloseable {
 				this.server.disposeNow(Duration.ofSeconds(5));
 				this.server = null;
 			}
-			this.openConnections.forEach((connection) -> connection.channel().close());
-			this.openConnections.clear();
+			this.openChannels.forEach(Channel::close);
+			this.openChannels.clear();
 		}
 	}
 
@@ -337,16 +340,24 @@ public final class StubGateway implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(requestedPort)
 			.childOption(ChannelOption.TCP_NODELAY, true)
-			.doOnConnection((connection) -> {
-				this.openConnections.add(connection);
-				connection.onDispose(() -> this.openConnections.remove(connection));
-			})
+			.doOnChannelInit((observer, channel, remoteAddress) -> track(channel))
 			.handle(this::handle);
 		if (this.idleTimeout != null) {
 			httpServer = httpServer.idleTimeout(this.idleTimeout);
 		}
 		this.server = httpServer.bindNow(Duration.ofSeconds(10));
 		this.port = this.server.port();
+	}
+
+	/**
+	 * Remembers an accepted connection until it closes, so {@link #refuseConnections()}
+	 * can close it. The channel is tracked, not the HTTP exchange, because an exchange
+	 * ends with its response while a keep-alive connection stays open for the next
+	 * request.
+	 */
+	private void track(Channel channel) {
+		this.openChannels.add(channel);
+		channel.closeFuture().addListener((future) -> this.openChannels.remove(channel));
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {

@@ -119,6 +119,28 @@ public final class StubPayloads {
 	}
 
 	/**
+	 * Returns a whole chat completion whose message calls one function and has no text.
+	 * @param model the model
+	 * @param callId the call id, such as {@code call_1}
+	 * @param name the function name
+	 * @param arguments the arguments as JSON text
+	 * @param prompt prompt tokens
+	 * @param completion completion tokens
+	 * @return the completion JSON
+	 */
+	public static String chatToolCallCompletion(String model, String callId, String name, String arguments, int prompt,
+			int completion) {
+		ObjectNode body = (ObjectNode) MAPPER.readTree(chatCompletion(model, "", prompt, completion));
+		ObjectNode choice = (ObjectNode) body.get("choices").get(0);
+		ObjectNode message = (ObjectNode) choice.get("message");
+		message.putNull("content");
+		ObjectNode call = message.putArray("tool_calls").addObject().put("id", callId).put("type", "function");
+		call.putObject("function").put("name", name).put("arguments", arguments);
+		choice.put("finish_reason", "tool_calls");
+		return body.toString();
+	}
+
+	/**
 	 * Returns an OpenAI-style error body.
 	 * @param type the error type, such as {@code invalid_request_error}
 	 * @param message the message

@@ -7,9 +7,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.ByteBufMono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.resources.ConnectionProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -109,6 +113,30 @@ class StubGatewayTests {
 	}
 
 	@Test
+	void refuseClosesReusedKeepAliveConnections() {
+		ConnectionProvider pool = ConnectionProvider.builder("reused").maxConnections(4).build();
+		HttpClient pooled = HttpClient.create(pool)
+			.baseUrl(this.gateway.baseUrl().toString())
+			.headers((headers) -> headers.set("authorization", "Bearer " + StubGateway.DEFAULT_AUTHCODE));
+		try {
+			// Two rounds, so each pooled connection carries a second request before it
+			// goes idle.
+			assertThat(getAll(pooled, 4)).hasSize(4);
+			assertThat(getAll(pooled, 4)).hasSize(4);
+			this.gateway.refuseConnections();
+
+			for (int i = 0; i < 3; i++) {
+				assertThatException().as("request %d after refuseConnections", i)
+					.isThrownBy(() -> pooled.get().uri("/api/v1/credits").responseSingle(this::text).block(WAIT));
+			}
+			assertThat(this.gateway.requestCount()).as("requests answered").isEqualTo(8);
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
+	@Test
 	void creditsPagesFollowTheCursor() {
 		String first = get("/api/v1/credits?include_usage=true&pageSize=50");
 		assertThat(first).contains("\"nextId\":\"8999950\"");
@@ -143,6 +171,17 @@ class StubGatewayTests {
 			.send(ByteBufFlux.fromString(Mono.just(body)))
 			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8))
 			.block(WAIT);
+	}
+
+	private List<String> getAll(HttpClient pooled, int count) {
+		return Flux.range(0, count)
+			.flatMap((i) -> pooled.get().uri("/api/v1/credits").responseSingle(this::text))
+			.collectList()
+			.block(WAIT);
+	}
+
+	private Mono<String> text(HttpClientResponse response, ByteBufMono body) {
+		return body.asString(StandardCharsets.UTF_8);
 	}
 
 	private String get(String uri) {
