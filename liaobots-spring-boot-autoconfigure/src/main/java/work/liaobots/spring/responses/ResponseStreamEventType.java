@@ -146,4 +146,19 @@ public record ResponseStreamEventType(@JsonValue String value) {
 		return this.value;
 	}
 
+	/**
+	 * Compares the wire values. Known values are interned, so identity decides most
+	 * comparisons: stream decoders compare types several times per event, and the
+	 * generated record equality showed up in their profiles.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof ResponseStreamEventType type && this.value.equals(type.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
 }
