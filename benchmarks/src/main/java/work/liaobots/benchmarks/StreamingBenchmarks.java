@@ -1,5 +1,6 @@
 package work.liaobots.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,32 +49,41 @@ final class StreamingBenchmarks {
 		Map<Format, List<Double>> starterRates = new EnumMap<>(Format.class);
 		Map<Format, List<Double>> rawRates = new EnumMap<>(Format.class);
 		Map<Format, List<Double>> ratios = new EnumMap<>(Format.class);
+		Map<Format, List<Double>> starterCpu = new EnumMap<>(Format.class);
+		Map<Format, List<Double>> rawCpu = new EnumMap<>(Format.class);
+		Map<Format, List<Double>> cpuRatios = new EnumMap<>(Format.class);
 		List<Double> peerRates = new ArrayList<>();
 		List<Double> peerRatios = new ArrayList<>();
+		List<Double> peerCpu = new ArrayList<>();
 		int rounds = this.settings.warmupRounds() + this.settings.rounds();
 		for (int round = 0; round < rounds; round++) {
 			boolean measured = round >= this.settings.warmupRounds();
 			for (Format format : Format.values()) {
-				Supplier<Double> starterRun = () -> rate(format, tokens, () -> this.starter.streamText(format, model));
-				Supplier<Double> rawRun = () -> rate(format, tokens, () -> this.raw.streamText(format, model));
-				double starterRate;
-				double rawRate;
+				Supplier<Measurement> starterRun = () -> rate(format, tokens,
+						() -> this.starter.streamText(format, model));
+				Supplier<Measurement> rawRun = () -> rate(format, tokens, () -> this.raw.streamText(format, model));
+				Measurement starterResult;
+				Measurement rawResult;
 				if (round % 2 == 0) {
-					starterRate = starterRun.get();
-					rawRate = rawRun.get();
+					starterResult = starterRun.get();
+					rawResult = rawRun.get();
 				}
 				else {
-					rawRate = rawRun.get();
-					starterRate = starterRun.get();
+					rawResult = rawRun.get();
+					starterResult = starterRun.get();
 				}
-				double peerRate = (format == Format.CHAT) ? peerRate(tokens, model) : 0;
+				Measurement peerResult = (format == Format.CHAT) ? peerRate(tokens, model) : null;
 				if (measured) {
-					starterRates.computeIfAbsent(format, (key) -> new ArrayList<>()).add(starterRate);
-					rawRates.computeIfAbsent(format, (key) -> new ArrayList<>()).add(rawRate);
-					ratios.computeIfAbsent(format, (key) -> new ArrayList<>()).add(starterRate / rawRate);
-					if (format == Format.CHAT) {
-						peerRates.add(peerRate);
-						peerRatios.add(starterRate / peerRate);
+					add(starterRates, format, starterResult.eventsPerSecond());
+					add(rawRates, format, rawResult.eventsPerSecond());
+					add(ratios, format, starterResult.eventsPerSecond() / rawResult.eventsPerSecond());
+					add(starterCpu, format, starterResult.cpuPerEvent());
+					add(rawCpu, format, rawResult.cpuPerEvent());
+					add(cpuRatios, format, rawResult.cpuPerEvent() / starterResult.cpuPerEvent());
+					if (peerResult != null) {
+						peerRates.add(peerResult.eventsPerSecond());
+						peerRatios.add(starterResult.eventsPerSecond() / peerResult.eventsPerSecond());
+						peerCpu.add(peerResult.cpuPerEvent());
 					}
 				}
 			}
@@ -81,34 +91,65 @@ final class StreamingBenchmarks {
 		report.heading("Streaming throughput, " + tokens + " events per stream, "
 				+ (perEventWrites ? "one server write per event" : "16 KiB server writes"));
 		report.line("Events per second, median (min–max) of " + this.settings.rounds() + " rounds after "
-				+ this.settings.warmupRounds() + " warm-up rounds; ratios are taken within each round.");
+				+ this.settings.warmupRounds() + " warm-up rounds; ratios are taken within each round. "
+				+ "CPU: this JVM's CPU time per event, all threads, nanoseconds; raw CPU / starter CPU "
+				+ "is the starter's efficiency against the raw baseline, less sensitive to other load.");
 		report.line("");
-		report.row("format", "starter events/s", "raw events/s", "starter / raw", "peer events/s", "starter / peer");
-		report.row("---", "---", "---", "---", "---", "---");
+		report.row("format", "starter events/s", "raw events/s", "starter / raw", "peer events/s", "starter / peer",
+				"CPU ns/event starter", "raw", "peer", "raw CPU / starter CPU");
+		report.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
 		for (Format format : Format.values()) {
 			boolean chat = format == Format.CHAT;
 			report.row(format.name().toLowerCase(), new Stats(starterRates.get(format)).medianAndRange("%.0f"),
 					new Stats(rawRates.get(format)).medianAndRange("%.0f"),
 					new Stats(ratios.get(format)).medianAndRange("%.2f"),
 					chat ? new Stats(peerRates).medianAndRange("%.0f") : "–",
-					chat ? new Stats(peerRatios).medianAndRange("%.2f") : "–");
+					chat ? new Stats(peerRatios).medianAndRange("%.2f") : "–",
+					Stats.format("%.0f", new Stats(starterCpu.get(format)).median()),
+					Stats.format("%.0f", new Stats(rawCpu.get(format)).median()),
+					chat ? Stats.format("%.0f", new Stats(peerCpu).median()) : "–",
+					new Stats(cpuRatios.get(format)).medianAndRange("%.2f"));
 		}
 	}
 
-	private double rate(Format format, int tokens, Supplier<Flux<String>> stream) {
+	private static void add(Map<Format, List<Double>> values, Format format, double value) {
+		values.computeIfAbsent(format, (key) -> new ArrayList<>()).add(value);
+	}
+
+	/**
+	 * Streams once and returns the events per second and the CPU time this JVM spent per
+	 * event, all threads included, in nanoseconds.
+	 */
+	private Measurement rate(Format format, int tokens, Supplier<Flux<String>> stream) {
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		Tally tally = stream.get().reduce(new Tally(), Tally::add).block(STREAM_LIMIT);
 		long elapsed = System.nanoTime() - start;
+		long cpu = processCpuNanos() - cpuStart;
 		tally.verify(format, tokens);
-		return tally.events() * 1e9 / elapsed;
+		return new Measurement(tally.events() * 1e9 / elapsed, (double) cpu / tally.events());
 	}
 
-	private double peerRate(int tokens, String model) {
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/**
+	 * One stream's events per second and CPU nanoseconds per event.
+	 */
+	private record Measurement(double eventsPerSecond, double cpuPerEvent) {
+
+	}
+
+	private Measurement peerRate(int tokens, String model) {
+		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		Tally tally = this.peer.stream(model, new Tally());
 		long elapsed = System.nanoTime() - start;
+		long cpu = processCpuNanos() - cpuStart;
 		tally.verify(Format.CHAT, tokens);
-		return tally.events() * 1e9 / elapsed;
+		return new Measurement(tally.events() * 1e9 / elapsed, (double) cpu / tally.events());
 	}
 
 	/**
