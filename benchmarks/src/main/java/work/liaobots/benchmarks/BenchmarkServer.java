@@ -31,15 +31,15 @@ import work.liaobots.benchmarks.Workload.Format;
  * The server every benchmark reads from, on a free port of 127.0.0.1, run in a JVM of its
  * own so that its work and garbage never count against a client.
  * <p>
- * The model a request names picks the answer:
+ * The model a request names picks the response:
  * <ul>
- * <li>{@code bench-<tokens>} streams a text answer of that many tokens in 16 KiB
+ * <li>{@code bench-<tokens>} streams a text response of that many tokens in 16 KiB
  * writes;</li>
  * <li>{@code bench-<tokens>-each} does the same with one write per event, as a live model
  * does;</li>
  * <li>{@code hold-<tokens>} sends the first half of the events, then waits until
  * {@code POST /bench/release} before sending the rest;</li>
- * <li>{@code image-<bytes>} answers Gemini with an image of that many bytes, streamed or
+ * <li>{@code image-<bytes>} returns a Gemini response with an image of that many bytes, streamed or
  * as one JSON body.</li>
  * </ul>
  * Bodies are built once per model and sent from memory without copying. The server prints

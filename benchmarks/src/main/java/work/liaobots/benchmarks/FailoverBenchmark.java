@@ -16,8 +16,8 @@ import work.liaobots.spring.test.StubResponse;
 import work.liaobots.spring.test.StubRoute;
 
 /**
- * What a failed primary domain costs the starter. The primary is a stub gateway on
- * 127.0.0.1 that either refuses connections or accepts them and never answers; the
+ * Cost of a failed primary domain to the starter. The primary is a stub gateway on
+ * 127.0.0.1 that either refuses connections or accepts them and never responds. The
  * secondary is the benchmark server.
  */
 final class FailoverBenchmark {
@@ -49,8 +49,8 @@ final class FailoverBenchmark {
 	/**
 	 * Compares the latency of a short chat stream with the secondary alone against the
 	 * same stream behind a primary that refuses connections. With a zero cool-down every
-	 * call tries the primary first, which is the cost of one switch; with the default
-	 * cool-down only the first call after the failure pays it.
+	 * call tries the primary first, so each call pays for one switch. With the default
+	 * cool-down only the first call after the failure pays.
 	 */
 	private void refusedPrimary(Report report) {
 		StubGateway primary = StubGateway.start();
@@ -111,12 +111,12 @@ final class FailoverBenchmark {
 
 	/**
 	 * Sends calls for a fixed time through a primary that accepts connections and never
-	 * answers, first from one caller and then from several at once, and counts how many
+	 * responds, first from one caller and then from several at once, and counts how many
 	 * calls waited for the response timeout there.
 	 */
 	private void stallingPrimary(Report report) {
 		int seconds = this.settings.stallSeconds();
-		report.heading("Failover: primary accepts connections and never answers");
+		report.heading("Failover: primary accepts connections and never responds");
 		report.line("Calls for " + seconds + " s each; response timeout " + STALL_RESPONSE_TIMEOUT.toMillis()
 				+ " ms, cool-down " + STALL_COOLDOWN.toSeconds()
 				+ " s. A timeout is a call the stalling primary received.");

@@ -10,11 +10,11 @@ import java.util.List;
  * Measures Java heap use while something runs.
  * <p>
  * The idle level is the heap used after forced full collections. During the run a daemon
- * thread reads the heap used every millisecond and keeps the largest value; the heap
+ * thread reads the heap used every millisecond and keeps the largest value. The heap
  * pools' own peak counters, reset at the start, are summed as a second reading that no
- * sampling interval can miss (it can only be higher, because pools peak at different
- * moments). Both count garbage not yet collected, so the young generation of the
- * measuring JVM is kept small.
+ * sampling interval can miss. That sum can only be higher, because pools peak at
+ * different moments. Both readings count garbage not yet collected, so the young
+ * generation of the measuring JVM is kept small.
  */
 final class HeapMeter implements AutoCloseable {
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Peak heap while a Gemini answer with a large image arrives, streamed and whole, for the
+ * Peak heap while a Gemini response with a large image arrives, streamed and whole, for the
  * starter and the raw baseline. Each reading comes from a fresh JVM running
  * {@link ImageProbe}.
  */
@@ -26,9 +26,9 @@ final class ImageBenchmark {
 	static void run(Report report, URI baseUrl, Settings settings) {
 		int size = settings.imageBytes();
 		int repeats = settings.smoke() ? 1 : 3;
-		report.heading("Large image: Gemini answer with a " + Stats.format("%.0f", size / MB) + " MB image ("
+		report.heading("Large image: Gemini response with a " + Stats.format("%.0f", size / MB) + " MB image ("
 				+ Stats.format("%.1f", base64Size(size) / MB) + " MB of base64)");
-		report.line("Heap above idle while the answer arrives, MB, median (min–max) of " + repeats + " fresh JVMs ("
+		report.line("Heap above idle while the response arrives, MB, median (min–max) of " + repeats + " fresh JVMs ("
 				+ String.join(" ", PROBE_JVM)
 				+ "). Sampled: heap used read every millisecond. Pool peaks: sum of the heap pools' peak counters. "
 				+ "The decoded image is still held when the peak is read.");

@@ -12,7 +12,7 @@ import work.liaobots.spring.gemini.GenerateContentRequest;
 import work.liaobots.spring.gemini.GenerateContentResponse;
 
 /**
- * Receives one Gemini answer carrying a large image in a JVM of its own and prints the
+ * Receives one Gemini response carrying a large image in a JVM of its own and prints the
  * heap it took: {@code RESULT <idle> <sampled peak> <pool peak sum>} in bytes.
  * <p>
  * Arguments: the client ({@code starter} or {@code raw}), {@code stream} or

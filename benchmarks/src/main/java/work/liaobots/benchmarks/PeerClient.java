@@ -28,7 +28,7 @@ final class PeerClient implements AutoCloseable {
 	}
 
 	/**
-	 * Streams a chat answer on the calling thread, handing each chunk's text to
+	 * Streams a chat response on the calling thread, handing each chunk's text to
 	 * {@code tally}.
 	 */
 	Tally stream(String model, Tally tally) {

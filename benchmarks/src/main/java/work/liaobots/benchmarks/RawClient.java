@@ -61,7 +61,7 @@ final class RawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Streams a format's answer as JSON trees, one per event.
+	 * Streams a format's response as JSON trees, one per event.
 	 */
 	Flux<JsonNode> stream(Format format, String model) {
 		byte[] body = format.streamBody(model).getBytes(StandardCharsets.UTF_8);
@@ -76,14 +76,14 @@ final class RawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Streams a format's answer and reduces it to the text each event carries.
+	 * Streams a format's response and reduces it to the text each event carries.
 	 */
 	Flux<String> streamText(Format format, String model) {
 		return stream(format, model).map((event) -> text(format, event));
 	}
 
 	/**
-	 * Reads a Gemini answer as one JSON body and returns the image it carries, decoded.
+	 * Reads a Gemini response as one JSON body and returns the image it carries, decoded.
 	 */
 	Mono<byte[]> image(String model) {
 		byte[] body = Format.GEMINI.streamBody(model).getBytes(StandardCharsets.UTF_8);
@@ -95,7 +95,7 @@ final class RawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Reads a streamed Gemini answer and returns the image it carries, decoded.
+	 * Reads a streamed Gemini response and returns the image it carries, decoded.
 	 */
 	Mono<byte[]> streamedImage(String model) {
 		return stream(Format.GEMINI, model).map(RawClient::imageOf).filter((image) -> image.length > 0).last();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the starter's auto-configuration adds to application start: fresh JVMs start the
- * same application with and without it, alternately.
+ * Start-up cost of the starter's auto-configuration: fresh JVMs start the same
+ * application with and without it, alternately.
  */
 final class StartupBenchmark {
 

@@ -3,7 +3,7 @@ package work.liaobots.benchmarks;
 import work.liaobots.benchmarks.Workload.Format;
 
 /**
- * What a client read from one text stream: the number of events and the text they carry,
+ * Summary of one text stream as a client read it: the number of events and the text they carry,
  * kept as a length and a hash so a 200,000-event stream is checked without holding its
  * text.
  */

@@ -164,7 +164,7 @@ final class Workload {
 	}
 
 	/**
-	 * Returns a Gemini answer with a short text and an image of {@code size} decoded
+	 * Returns a Gemini response with a short text and an image of {@code size} decoded
 	 * bytes, as an SSE stream or as one JSON body.
 	 */
 	static byte[] image(int size, boolean streamed) {

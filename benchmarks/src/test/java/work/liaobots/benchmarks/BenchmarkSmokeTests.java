@@ -24,7 +24,7 @@ class BenchmarkSmokeTests {
 		Report report = BenchmarkMain.run(Settings.smokeRun(), new LinkedHashSet<>(sections), false);
 
 		assertThat(report.toString()).contains("Streaming throughput", "Time to first event", "Large image",
-				"Concurrency", "primary refuses connections", "never answers", "Start-up");
+				"Concurrency", "primary refuses connections", "never responds", "Start-up");
 		assertThat(report.toString()).contains("| starter | 50 of 50 |", "| raw | 50 of 50 |");
 	}
 
