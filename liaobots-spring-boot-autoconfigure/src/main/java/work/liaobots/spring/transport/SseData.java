@@ -33,7 +33,11 @@ public final class SseData {
 	 */
 	private static final int BASE64_RUN = 64;
 
-	private static final int INITIAL_SIZE = 4096;
+	/**
+	 * Size of the array a new stream starts with; most events are a few hundred bytes,
+	 * and the array doubles up to {@link #SEGMENT_SIZE} for larger ones.
+	 */
+	private static final int INITIAL_SIZE = 1024;
 
 	private static final int RETAINED_SIZE = 64 * 1024;
 
