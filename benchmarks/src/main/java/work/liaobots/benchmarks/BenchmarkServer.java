@@ -39,8 +39,8 @@ import work.liaobots.benchmarks.Workload.Format;
  * does;</li>
  * <li>{@code hold-<tokens>} sends the first half of the events, then waits until
  * {@code POST /bench/release} before sending the rest;</li>
- * <li>{@code image-<bytes>} returns a Gemini response with an image of that many bytes, streamed or
- * as one JSON body.</li>
+ * <li>{@code image-<bytes>} returns a Gemini response with an image of that many bytes,
+ * streamed or as one JSON body.</li>
  * </ul>
  * Bodies are built once per model and sent from memory without copying. The server prints
  * {@code READY <port>} when it listens, and exits when its standard input closes, so it

@@ -2,6 +2,7 @@ package work.liaobots.benchmarks;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import work.liaobots.benchmarks.Workload.Format;
+import work.liaobots.spring.test.RecordedRequest;
 import work.liaobots.spring.test.StubGateway;
 import work.liaobots.spring.test.StubResponse;
 import work.liaobots.spring.test.StubRoute;
@@ -121,11 +123,29 @@ final class FailoverBenchmark {
 				+ " ms, cool-down " + STALL_COOLDOWN.toSeconds()
 				+ " s. A timeout is a call the stalling primary received.");
 		report.line("");
-		report.row("callers", "calls", "all correct", "timeouts", "cool-down periods in the run",
-				"timeouts per period");
-		report.row("---", "---", "---", "---", "---", "---");
+		report.row("callers", "calls", "all correct", "timeouts", "cool-down periods in the run", "timeouts per period",
+				"timeouts in each 2 s period");
+		report.row("---", "---", "---", "---", "---", "---", "---");
 		stallRow(report, 1, seconds);
 		stallRow(report, STALL_CALLERS, seconds);
+	}
+
+	/**
+	 * Returns how many calls the stalling primary received in each cool-down period from
+	 * the start of the run, such as {@code 8, 1, 0, 1, 1}.
+	 */
+	private static String timeoutsPerPeriod(StubGateway primary, Instant startedAt, double periods) {
+		int[] counts = new int[(int) Math.ceil(periods)];
+		for (RecordedRequest request : primary.requests()) {
+			long offset = Duration.between(startedAt, request.receivedAt()).toMillis();
+			int period = (int) Math.min(counts.length - 1, Math.max(0, offset / STALL_COOLDOWN.toMillis()));
+			counts[period]++;
+		}
+		StringBuilder text = new StringBuilder();
+		for (int count : counts) {
+			text.append((text.length() > 0) ? ", " : "").append(count);
+		}
+		return text.toString();
 	}
 
 	private void stallRow(Report report, int callers, int seconds) {
@@ -136,6 +156,7 @@ final class FailoverBenchmark {
 			properties.put("liaobots.timeouts.response", STALL_RESPONSE_TIMEOUT.toMillis() + "ms");
 			properties.put("liaobots.failover.cooldown", STALL_COOLDOWN.toSeconds() + "s");
 			AtomicInteger calls = new AtomicInteger();
+			Instant startedAt = Instant.now();
 			long start = System.nanoTime();
 			long end = start + Duration.ofSeconds(seconds).toNanos();
 			try (StarterClient starter = StarterClient.start(properties)) {
@@ -150,7 +171,7 @@ final class FailoverBenchmark {
 			double periods = elapsed / (STALL_COOLDOWN.toMillis() / 1000.0);
 			int timeouts = primary.requestCount();
 			report.row(callers, calls.get(), "yes", timeouts, Stats.format("%.1f", periods),
-					Stats.format("%.2f", timeouts / periods));
+					Stats.format("%.2f", timeouts / periods), timeoutsPerPeriod(primary, startedAt, periods));
 		}
 	}
 

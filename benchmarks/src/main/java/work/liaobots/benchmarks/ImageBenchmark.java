@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Peak heap while a Gemini response with a large image arrives, streamed and whole, for the
- * starter and the raw baseline. Each reading comes from a fresh JVM running
+ * Peak heap while a Gemini response with a large image arrives, streamed and whole, for
+ * the starter and the raw baseline. Each reading comes from a fresh JVM running
  * {@link ImageProbe}.
  */
 final class ImageBenchmark {

@@ -80,8 +80,8 @@ final class StarterClient implements AutoCloseable {
 	}
 
 	/**
-	 * Streams a text response through a format's public service and reduces it to what the
-	 * benchmarks check: the number of typed events and the text they carry.
+	 * Streams a text response through a format's public service and reduces it to what
+	 * the benchmarks check: the number of typed events and the text they carry.
 	 */
 	Flux<String> streamText(Format format, String model) {
 		return switch (format) {

@@ -3,9 +3,9 @@ package work.liaobots.benchmarks;
 import work.liaobots.benchmarks.Workload.Format;
 
 /**
- * Summary of one text stream as a client read it: the number of events and the text they carry,
- * kept as a length and a hash so a 200,000-event stream is checked without holding its
- * text.
+ * Summary of one text stream as a client read it: the number of events and the text they
+ * carry, kept as a length and a hash so a 200,000-event stream is checked without holding
+ * its text.
  */
 final class Tally {
 
