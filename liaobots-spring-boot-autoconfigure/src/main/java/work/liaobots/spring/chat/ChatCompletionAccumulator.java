@@ -21,6 +21,14 @@ public final class ChatCompletionAccumulator {
 
 	private final Map<Integer, ChoiceState> choices = new TreeMap<>();
 
+	/**
+	 * The choice of the last chunk. Almost every stream has one choice, so this skips the
+	 * map lookup on almost every chunk.
+	 */
+	@Nullable private ChoiceState lastChoice;
+
+	private int lastChoiceIndex = -1;
+
 	@Nullable private String id;
 
 	@Nullable private Long created;
@@ -59,10 +67,20 @@ public final class ChatCompletionAccumulator {
 		}
 		if (chunk.choices != null) {
 			for (ChatCompletionChunk.Choice choice : chunk.choices) {
-				this.choices.computeIfAbsent(choice.index(), (index) -> new ChoiceState()).add(choice);
+				choiceState(choice.index()).add(choice);
 			}
 		}
 		return this;
+	}
+
+	private ChoiceState choiceState(int index) {
+		if (this.lastChoice != null && this.lastChoiceIndex == index) {
+			return this.lastChoice;
+		}
+		ChoiceState state = this.choices.computeIfAbsent(index, (key) -> new ChoiceState());
+		this.lastChoice = state;
+		this.lastChoiceIndex = index;
+		return state;
 	}
 
 	/**

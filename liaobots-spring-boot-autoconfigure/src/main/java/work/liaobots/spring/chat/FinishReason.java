@@ -3,8 +3,10 @@ package work.liaobots.spring.chat;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import work.liaobots.spring.json.OpenValues;
+import work.liaobots.spring.json.OpenValueDeserializer;
 
 /**
  * Why a chat choice stopped. Open: a value this version does not know, such as a
@@ -12,6 +14,7 @@ import work.liaobots.spring.json.OpenValues;
  *
  * @param value the wire value
  */
+@JsonDeserialize(using = FinishReason.Deserializer.class)
 public record FinishReason(@JsonValue String value) {
 
 	private static final OpenValues<FinishReason> VALUES = new OpenValues<>(FinishReason::new);
@@ -53,6 +56,17 @@ public record FinishReason(@JsonValue String value) {
 	@Override
 	public String toString() {
 		return this.value;
+	}
+
+	/**
+	 * Reads the value through {@link #of(String)} without Jackson's creator machinery.
+	 */
+	static final class Deserializer extends OpenValueDeserializer<FinishReason> {
+
+		Deserializer() {
+			super(FinishReason.class, FinishReason::of);
+		}
+
 	}
 
 }

@@ -161,7 +161,12 @@ public final class Blob extends JsonModel {
 
 	/**
 	 * Decodes a base64 string from the parser's input without building the string. The
-	 * reader's base64 variant picks the alphabet, and padding is optional either way.
+	 * reader's base64 variant picks the alphabet, and padding is optional in the standard
+	 * one.
+	 * <p>
+	 * NOTE: padded URL-safe base64 is rejected, because Jackson 3.1's
+	 * {@code MODIFIED_FOR_URL} variant has no padding character to allow. Google sends
+	 * URL-safe base64 without padding.
 	 */
 	static final class Base64Deserializer extends ValueDeserializer<byte[]> {
 

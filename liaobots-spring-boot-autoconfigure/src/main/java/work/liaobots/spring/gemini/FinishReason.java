@@ -5,8 +5,10 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import work.liaobots.spring.json.OpenValues;
+import work.liaobots.spring.json.OpenValueDeserializer;
 
 /**
  * The reason a Gemini candidate stopped. Open: a value this version does not know is kept
@@ -15,6 +17,7 @@ import work.liaobots.spring.json.OpenValues;
  *
  * @param value the wire value
  */
+@JsonDeserialize(using = FinishReason.Deserializer.class)
 public record FinishReason(@JsonValue String value) {
 
 	private static final OpenValues<FinishReason> VALUES = new OpenValues<>(FinishReason::new);
@@ -107,6 +110,17 @@ public record FinishReason(@JsonValue String value) {
 	@Override
 	public String toString() {
 		return this.value;
+	}
+
+	/**
+	 * Reads the value through {@link #of(String)} without Jackson's creator machinery.
+	 */
+	static final class Deserializer extends OpenValueDeserializer<FinishReason> {
+
+		Deserializer() {
+			super(FinishReason.class, FinishReason::of);
+		}
+
 	}
 
 }

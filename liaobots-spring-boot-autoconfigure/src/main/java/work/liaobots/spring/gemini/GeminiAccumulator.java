@@ -28,6 +28,14 @@ public final class GeminiAccumulator {
 
 	private final Map<Integer, CandidateState> candidates = new TreeMap<>();
 
+	/**
+	 * The candidate of the last chunk. Streams carry one candidate, so this skips the map
+	 * lookup on almost every chunk.
+	 */
+	@Nullable private CandidateState lastCandidate;
+
+	private int lastCandidateIndex = -1;
+
 	@Nullable private PromptFeedback promptFeedback;
 
 	@Nullable private UsageMetadata usageMetadata;
@@ -54,7 +62,7 @@ public final class GeminiAccumulator {
 	 */
 	public GeminiAccumulator add(GenerateContentResponse chunk) {
 		for (Candidate candidate : chunk.candidates()) {
-			this.candidates.computeIfAbsent(candidate.index(), (index) -> new CandidateState()).add(candidate);
+			candidateState(candidate.index()).add(candidate);
 		}
 		this.promptFeedback = latest(this.promptFeedback, chunk.promptFeedback);
 		this.usageMetadata = latest(this.usageMetadata, chunk.usageMetadata);
@@ -62,6 +70,16 @@ public final class GeminiAccumulator {
 		this.responseId = latest(this.responseId, chunk.responseId);
 		this.extra.putAll(chunk.extra());
 		return this;
+	}
+
+	private CandidateState candidateState(int index) {
+		if (this.lastCandidate != null && this.lastCandidateIndex == index) {
+			return this.lastCandidate;
+		}
+		CandidateState state = this.candidates.computeIfAbsent(index, (key) -> new CandidateState());
+		this.lastCandidate = state;
+		this.lastCandidateIndex = index;
+		return state;
 	}
 
 	/**

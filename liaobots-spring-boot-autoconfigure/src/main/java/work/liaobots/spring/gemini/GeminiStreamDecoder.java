@@ -20,6 +20,9 @@ import work.liaobots.spring.transport.StreamErrorEvent;
  */
 final class GeminiStreamDecoder implements StreamDecoder<GenerateContentResponse> {
 
+	/** Size from which an event's bytes are released while it is parsed. */
+	private static final long LARGE_EVENT = 1024 * 1024;
+
 	private final ObjectReader reader;
 
 	private final ObjectReader urlSafeReader;
@@ -62,6 +65,13 @@ final class GeminiStreamDecoder implements StreamDecoder<GenerateContentResponse
 	 * fails, because decoding straight from the input cannot rewind to switch alphabets.
 	 */
 	private GenerateContentResponse parse(SseData data) {
+		if (data.length() > LARGE_EVENT && !data.mayContainUrlSafeBase64()) {
+			// Standard base64 or none: one pass, and the event's bytes are released while
+			// its image is decoded, which keeps a 20 MB image at about 2.3 times its size
+			// in memory instead of 3.4. Small events skip the scan, which would cost more
+			// than the memory it saves.
+			return data.parseReleasing(this.reader);
+		}
 		try {
 			return data.parse(this.reader);
 		}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,16 @@ public final class LiaobotsJson {
 			.maxStringLength(maxStringLength)
 			.maxDocumentLength(-1)
 			.build();
-		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+		// Jackson 3's default buffer pool is a concurrent deque that every parser takes
+		// from
+		// and returns to with compare-and-set, 4% of a streamed event's time. Streams are
+		// parsed on a few long-lived event-loop threads, so a per-thread pool (Jackson
+		// 2's
+		// default) reuses the buffers without contention.
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(constraints)
+			.recyclerPool(JsonRecyclerPools.threadLocalPool())
+			.build();
 		return JsonMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

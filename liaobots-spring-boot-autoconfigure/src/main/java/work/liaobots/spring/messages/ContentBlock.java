@@ -359,6 +359,21 @@ public final class ContentBlock extends JsonModel {
 			return this.value;
 		}
 
+		/**
+		 * Compares the wire values. Known values are interned, so identity decides most
+		 * comparisons: stream decoders compare types several times per event, and the
+		 * generated record equality showed up in their profiles.
+		 */
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Type type && this.value.equals(type.value));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.value.hashCode();
+		}
+
 	}
 
 }

@@ -33,6 +33,14 @@ public final class MessageAccumulator {
 
 	private final Map<Integer, BlockState> blocks = new TreeMap<>();
 
+	/**
+	 * The block the last delta went to. Deltas arrive in runs on one block, so this skips
+	 * the map lookup (a boxed key and a lambda) on almost every event.
+	 */
+	@Nullable private BlockState lastBlock;
+
+	private int lastBlockIndex = -1;
+
 	private final Map<String, Object> extra = new LinkedHashMap<>();
 
 	@Nullable private String id;
@@ -73,6 +81,7 @@ public final class MessageAccumulator {
 		else if (MessageStreamEvent.Type.CONTENT_BLOCK_START.equals(eventType)) {
 			ContentBlock opened = (event.contentBlock != null) ? event.contentBlock : new ContentBlock();
 			this.blocks.put(indexOf(event), new BlockState(opened));
+			this.lastBlock = null;
 		}
 		else if (MessageStreamEvent.Type.CONTENT_BLOCK_DELTA.equals(eventType) && event.delta != null) {
 			blockFor(event, event.delta.type).apply(event.delta);
@@ -125,6 +134,7 @@ public final class MessageAccumulator {
 		this.usage = shell.usage;
 		this.extra.putAll(shell.extra());
 		List<ContentBlock> initial = shell.content();
+		this.lastBlock = null;
 		for (int i = 0; i < initial.size(); i++) {
 			this.blocks.put(i, new BlockState(initial.get(i)));
 		}
@@ -144,7 +154,18 @@ public final class MessageAccumulator {
 	}
 
 	private BlockState blockFor(MessageStreamEvent event, MessageDelta.@Nullable Type deltaType) {
-		return this.blocks.computeIfAbsent(indexOf(event), (index) -> new BlockState(impliedBlock(deltaType)));
+		int index = indexOf(event);
+		if (this.lastBlock != null && this.lastBlockIndex == index) {
+			return this.lastBlock;
+		}
+		BlockState block = this.blocks.get(index);
+		if (block == null) {
+			block = new BlockState(impliedBlock(deltaType));
+			this.blocks.put(index, block);
+		}
+		this.lastBlock = block;
+		this.lastBlockIndex = index;
+		return block;
 	}
 
 	/**

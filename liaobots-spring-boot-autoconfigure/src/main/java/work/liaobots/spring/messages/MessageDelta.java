@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import work.liaobots.spring.json.JsonModel;
 import work.liaobots.spring.json.OpenValues;
+import work.liaobots.spring.json.OpenValueDeserializer;
 
 /**
  * The {@code delta} of a stream event. One class covers both kinds:
@@ -115,6 +117,7 @@ public final class MessageDelta extends JsonModel {
 	 *
 	 * @param value the wire value
 	 */
+	@JsonDeserialize(using = Type.Deserializer.class)
 	public record Type(@JsonValue String value) {
 
 		private static final OpenValues<Type> VALUES = new OpenValues<>(Type::new);
@@ -155,6 +158,33 @@ public final class MessageDelta extends JsonModel {
 		@Override
 		public String toString() {
 			return this.value;
+		}
+
+		/**
+		 * Compares the wire values. Known values are interned, so identity decides most
+		 * comparisons: stream decoders compare types several times per event, and the
+		 * generated record equality showed up in their profiles.
+		 */
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Type type && this.value.equals(type.value));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.value.hashCode();
+		}
+
+		/**
+		 * Reads the value through {@link #of(String)} without Jackson's creator
+		 * machinery.
+		 */
+		static final class Deserializer extends OpenValueDeserializer<Type> {
+
+			Deserializer() {
+				super(Type.class, Type::of);
+			}
+
 		}
 
 	}

@@ -3,8 +3,10 @@ package work.liaobots.spring.responses;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import work.liaobots.spring.json.OpenValues;
+import work.liaobots.spring.json.OpenValueDeserializer;
 
 /**
  * Type of a Responses stream event, the {@code type} field of its data. Open: the API
@@ -13,6 +15,7 @@ import work.liaobots.spring.json.OpenValues;
  *
  * @param value the wire value
  */
+@JsonDeserialize(using = ResponseStreamEventType.Deserializer.class)
 public record ResponseStreamEventType(@JsonValue String value) {
 
 	private static final OpenValues<ResponseStreamEventType> VALUES = new OpenValues<>(ResponseStreamEventType::new);
@@ -144,6 +147,32 @@ public record ResponseStreamEventType(@JsonValue String value) {
 	@Override
 	public String toString() {
 		return this.value;
+	}
+
+	/**
+	 * Compares the wire values. Known values are interned, so identity decides most
+	 * comparisons: stream decoders compare types several times per event, and the
+	 * generated record equality showed up in their profiles.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof ResponseStreamEventType type && this.value.equals(type.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
+	/**
+	 * Reads the value through {@link #of(String)} without Jackson's creator machinery.
+	 */
+	static final class Deserializer extends OpenValueDeserializer<ResponseStreamEventType> {
+
+		Deserializer() {
+			super(ResponseStreamEventType.class, ResponseStreamEventType::of);
+		}
+
 	}
 
 }

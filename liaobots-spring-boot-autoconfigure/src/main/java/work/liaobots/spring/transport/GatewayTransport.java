@@ -2,19 +2,27 @@ package work.liaobots.spring.transport;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +62,13 @@ public final class GatewayTransport {
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
 	private static final String USER_AGENT = "liaobots-spring-boot-starter";
+
+	/**
+	 * How long the body of a stream may run on after its terminal signal before its
+	 * connection is closed. Servers end the body right after the terminal event, usually
+	 * in the same network read.
+	 */
+	private static final Duration BODY_DRAIN_GRACE = Duration.ofMillis(250);
 
 	private final WebClient webClient;
 
@@ -173,14 +188,20 @@ public final class GatewayTransport {
 			}
 			GatewayCall call = newCall(request, options);
 			CallObservation observation = call.observation();
-			Flux<E> attempts = Flux.defer(() -> streamOnce(call, decoders.get()))
+			// Events travel in the batches of one network read until the last step, so
+			// the
+			// retry, timeout and observation operators run once per read, not once per
+			// event: on 200,000-event streams they cost about 8% of the time per event.
+			Flux<List<E>> attempts = Flux.defer(() -> streamOnce(call, decoders.get()))
 				.retryWhen(call.retrySpec())
-				.doOnNext((event) -> call.markDelivered());
+				.filter((batch) -> !batch.isEmpty())
+				.doOnNext((batch) -> call.markDelivered());
 			return withTotalTimeout(attempts, call).doOnComplete(() -> observation.success(call.streamResult()))
 				.doOnError((error) -> observation.failure(error, call.streamResult()))
 				.doOnCancel(() -> observation.cancel(call.streamResult()))
 				.doFinally(call::finished)
-				.contextWrite(observation::contextWrite);
+				.contextWrite(observation::contextWrite)
+				.concatMapIterable((batch) -> batch);
 		});
 	}
 
@@ -204,16 +225,42 @@ public final class GatewayTransport {
 			.onErrorMap((failure) -> toLiaobotsException(call, failure));
 	}
 
-	private <E> Flux<E> streamOnce(GatewayCall call, StreamDecoder<E> decoder) {
+	/**
+	 * Runs one attempt of a stream call and returns its events in the batches of the
+	 * network reads, empty batches included: each batch, empty or not, restarts the idle
+	 * timer.
+	 */
+	private <E> Flux<List<E>> streamOnce(GatewayCall call, StreamDecoder<E> decoder) {
 		URI uri = call.startAttempt(decoder);
 		Flux<List<E>> batches = send(call, uri).exchangeToFlux((response) -> readStream(call, response, decoder));
 		return batches
 			.timeout(Mono.delay(call.options().response()), (batch) -> Mono.delay(call.nextWait(batch)),
 					Flux.defer(call::timedOut))
-			.takeUntil((batch) -> decoder.isTerminated())
+			.transform((read) -> endAtTerminalSignal(read, decoder))
 			.onErrorResume((failure) -> isCutAfterCompleteAnswer(call, decoder, failure), (failure) -> Flux.empty())
-			.onErrorMap((failure) -> toLiaobotsException(call, failure))
-			.concatMapIterable((batch) -> batch);
+			.onErrorMap((failure) -> toLiaobotsException(call, failure));
+	}
+
+	/**
+	 * Ends the batches right after the one with the format's terminal signal, and lets
+	 * the response body run to its end in the background for up to
+	 * {@link #BODY_DRAIN_GRACE}, so that its connection goes back to the pool.
+	 * <p>
+	 * Cancelling the body at the terminal signal, as {@code takeUntil} does, closes the
+	 * connection, because the end of the HTTP body is decoded just after the last event:
+	 * every streamed call then opened a new connection (181 of 200 calls in a row on
+	 * loopback), which cost 1.2 ms of CPU per call there and a TLS handshake against the
+	 * gateway. A body that does not end within the grace is cancelled, which closes its
+	 * connection, and a stream the caller cancels before its terminal signal is cancelled
+	 * at once.
+	 */
+	private static <E> Flux<List<E>> endAtTerminalSignal(Flux<List<E>> batches, StreamDecoder<E> decoder) {
+		return Flux.create((sink) -> {
+			TerminalSignalRelay<E> relay = new TerminalSignalRelay<>(sink, decoder);
+			batches.contextWrite(sink.contextView()).subscribe(relay);
+			sink.onRequest(relay::request);
+			sink.onCancel(relay::dispose);
+		});
 	}
 
 	/**
@@ -386,6 +433,64 @@ public final class GatewayTransport {
 
 	private static boolean isHtml(ClientResponse response) {
 		return response.headers().contentType().map((type) -> MediaType.TEXT_HTML.isCompatibleWith(type)).orElse(false);
+	}
+
+	/**
+	 * Passes batches and demand between a stream's body and its caller until the terminal
+	 * signal, then completes the caller and drains the body. Reactor delivers the body's
+	 * signals one at a time, so {@link #ended} needs no lock.
+	 */
+	private static final class TerminalSignalRelay<E> extends BaseSubscriber<List<E>> {
+
+		private final FluxSink<List<E>> sink;
+
+		private final StreamDecoder<E> decoder;
+
+		private boolean ended;
+
+		private Disposable drainLimit = Disposables.disposed();
+
+		TerminalSignalRelay(FluxSink<List<E>> sink, StreamDecoder<E> decoder) {
+			this.sink = sink;
+			this.decoder = decoder;
+		}
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			// Demand comes from the caller through FluxSink.onRequest.
+		}
+
+		@Override
+		protected void hookOnNext(List<E> batch) {
+			if (this.ended) {
+				return;
+			}
+			this.sink.next(batch);
+			if (this.decoder.isTerminated()) {
+				this.ended = true;
+				this.sink.complete();
+				this.drainLimit = Schedulers.parallel()
+					.schedule(this::dispose, BODY_DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+				requestUnbounded();
+			}
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			this.drainLimit.dispose();
+			if (!this.ended) {
+				this.sink.complete();
+			}
+		}
+
+		@Override
+		protected void hookOnError(Throwable failure) {
+			this.drainLimit.dispose();
+			if (!this.ended) {
+				this.sink.error(failure);
+			}
+		}
+
 	}
 
 	/**

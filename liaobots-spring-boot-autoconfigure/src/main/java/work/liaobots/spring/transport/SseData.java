@@ -20,9 +20,24 @@ import tools.jackson.databind.ObjectReader;
  */
 public final class SseData {
 
-	static final int SEGMENT_SIZE = 1024 * 1024;
+	/**
+	 * Size of one segment of a large event: just under 1 MiB, so that with its array
+	 * header it fills one G1 region of 1 MiB instead of spilling into a second one. With
+	 * a full 1 MiB a streamed 20 MB image held about 28 MB more heap (G1, 1 GiB heap).
+	 */
+	static final int SEGMENT_SIZE = 1024 * 1024 - 64;
 
-	private static final int INITIAL_SIZE = 4096;
+	/**
+	 * Shortest run of base64 characters in which a {@code -} or {@code _} counts as
+	 * URL-safe base64 rather than as part of a name or an id.
+	 */
+	private static final int BASE64_RUN = 64;
+
+	/**
+	 * Size of the array a new stream starts with; most events are a few hundred bytes,
+	 * and the array doubles up to {@link #SEGMENT_SIZE} for larger ones.
+	 */
+	private static final int INITIAL_SIZE = 1024;
 
 	private static final int RETAINED_SIZE = 64 * 1024;
 
@@ -119,6 +134,57 @@ public final class SseData {
 	}
 
 	/**
+	 * Parses the data as JSON, dropping each segment of a large event as soon as the
+	 * parser has read past it. A value built from the event, such as a decoded image,
+	 * then does not have to fit in memory beside the whole event. The data cannot be read
+	 * again during this event.
+	 * @param <T> the target type
+	 * @param reader a reader for the target type
+	 * @return the parsed value
+	 */
+	public <T> T parseReleasing(ObjectReader reader) {
+		if (this.fullSegments.isEmpty()) {
+			return parse(reader);
+		}
+		return reader.readValue(new ReleasingInputStream());
+	}
+
+	/**
+	 * Returns whether the data may hold URL-safe base64: a {@code -} or {@code _} inside
+	 * a run of at least {@value #BASE64_RUN} base64 characters. Shorter runs are names,
+	 * ids or model versions.
+	 * @return {@code true} if a base64 value may use the URL-safe alphabet
+	 */
+	public boolean mayContainUrlSafeBase64() {
+		int run = 0;
+		boolean urlSafeInRun = false;
+		for (int i = 0; i <= this.fullSegments.size(); i++) {
+			byte[] bytes = (i < this.fullSegments.size()) ? this.fullSegments.get(i) : this.current;
+			int length = (i < this.fullSegments.size()) ? bytes.length : this.currentLength;
+			for (int j = 0; j < length; j++) {
+				byte value = bytes[j];
+				if (isBase64(value)) {
+					run++;
+					urlSafeInRun = urlSafeInRun || value == '-' || value == '_';
+					if (urlSafeInRun && run >= BASE64_RUN) {
+						return true;
+					}
+				}
+				else {
+					run = 0;
+					urlSafeInRun = false;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isBase64(byte value) {
+		return (value >= 'A' && value <= 'Z') || (value >= 'a' && value <= 'z') || (value >= '0' && value <= '9')
+				|| value == '+' || value == '/' || value == '-' || value == '_';
+	}
+
+	/**
 	 * Returns the data as a stream, without copying it.
 	 * @return a stream over the data bytes
 	 */
@@ -147,6 +213,47 @@ public final class SseData {
 		}
 		System.arraycopy(this.current, 0, all, position, this.currentLength);
 		return new String(all, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Reads the segments, then the current array, and drops each segment once read.
+	 */
+	private final class ReleasingInputStream extends InputStream {
+
+		private int segment;
+
+		private int position;
+
+		@Override
+		public int read() {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) == 1) ? one[0] & 0xFF : -1;
+		}
+
+		@Override
+		public int read(byte[] target, int offset, int length) {
+			List<byte[]> segments = SseData.this.fullSegments;
+			while (this.segment < segments.size()) {
+				byte[] bytes = segments.get(this.segment);
+				if (this.position < bytes.length) {
+					return copy(bytes, bytes.length, target, offset, length);
+				}
+				segments.set(this.segment++, null);
+				this.position = 0;
+			}
+			if (this.position < SseData.this.currentLength) {
+				return copy(SseData.this.current, SseData.this.currentLength, target, offset, length);
+			}
+			return (length == 0) ? 0 : -1;
+		}
+
+		private int copy(byte[] source, int sourceLength, byte[] target, int offset, int length) {
+			int count = Math.min(length, sourceLength - this.position);
+			System.arraycopy(source, this.position, target, offset, count);
+			this.position += count;
+			return count;
+		}
+
 	}
 
 	@Override

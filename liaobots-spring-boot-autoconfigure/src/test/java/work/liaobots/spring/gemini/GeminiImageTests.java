@@ -130,6 +130,21 @@ class GeminiImageTests {
 	}
 
 	@Test
+	void urlSafeTwoMegabyteImageInStreamDecodes() {
+		byte[] image = GeminiModelTests.randomBytes(2_000_000, 29);
+		String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(image);
+		String body = GeminiStreamingTests.event(imageChunk("image/png", urlSafe), "\n");
+		this.gateway.enqueue(StubRoute.GEMINI_STREAM, GeminiStreamingTests.sse(body).chunkSize(64 * 1024));
+
+		GenerateContentResponse whole = GeminiAccumulator
+			.accumulate(service(16 * 1024 * 1024).stream(GenerateContentRequest.of("Draw")))
+			.block(WAIT);
+
+		assertThat(urlSafe).contains("-", "_");
+		assertThat(sha256(whole.images().get(0).bytes())).isEqualTo(sha256(image));
+	}
+
+	@Test
 	void thoughtImagesAreNotOutput() {
 		byte[] draft = GeminiModelTests.randomBytes(1000, 27);
 		byte[] image = GeminiModelTests.randomBytes(2000, 28);
