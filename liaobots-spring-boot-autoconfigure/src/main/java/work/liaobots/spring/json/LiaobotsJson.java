@@ -45,11 +45,9 @@ public final class LiaobotsJson {
 			.maxDocumentLength(-1)
 			.build();
 		// Jackson 3's default buffer pool is a concurrent deque that every parser takes
-		// from
-		// and returns to with compare-and-set, 4% of a streamed event's time. Streams are
-		// parsed on a few long-lived event-loop threads, so a per-thread pool (Jackson
-		// 2's
-		// default) reuses the buffers without contention.
+		// from and returns to with compare-and-set, 4% of a streamed event's time.
+		// Streams are parsed on a few long-lived event-loop threads, so a per-thread pool
+		// (Jackson 2's default) reuses the buffers without contention.
 		JsonFactory factory = JsonFactory.builder()
 			.streamReadConstraints(constraints)
 			.recyclerPool(JsonRecyclerPools.threadLocalPool())

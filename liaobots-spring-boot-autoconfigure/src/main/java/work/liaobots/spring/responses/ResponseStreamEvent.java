@@ -69,9 +69,8 @@ public final class ResponseStreamEvent extends JsonModel {
 	@Nullable List<Object> logprobs;
 
 	// Declared rather than left to extra(): OpenAI pads every delta with it, and binding
-	// it
-	// as an unknown field (a map per event through the any-setter) took 8% of a streamed
-	// delta's time.
+	// it as an unknown field (a map per event through the any-setter) took 8% of a
+	// streamed delta's time.
 	@Nullable String obfuscation;
 
 	/**

@@ -189,9 +189,9 @@ public final class GatewayTransport {
 			GatewayCall call = newCall(request, options);
 			CallObservation observation = call.observation();
 			// Events travel in the batches of one network read until the last step, so
-			// the
-			// retry, timeout and observation operators run once per read, not once per
-			// event: on 200,000-event streams they cost about 8% of the time per event.
+			// the retry, timeout and observation operators run once per read, not once
+			// per event: on 200,000-event streams they cost about 8% of the time per
+			// event.
 			Flux<List<E>> attempts = Flux.defer(() -> streamOnce(call, decoders.get()))
 				.retryWhen(call.retrySpec())
 				.filter((batch) -> !batch.isEmpty())
