@@ -9,7 +9,7 @@ import work.liaobots.spring.json.OpenValues;
 import work.liaobots.spring.json.OpenValueDeserializer;
 
 /**
- * Why a chat choice stopped. Open: a value this version does not know, such as a
+ * The reason a chat choice stopped. Open: a value this version does not know, such as a
  * gateway's {@code network_error}, is kept as-is rather than failing the parse.
  *
  * @param value the wire value

@@ -18,6 +18,7 @@ import work.liaobots.spring.transport.CallOptions;
 import work.liaobots.spring.transport.GatewayRequest;
 import work.liaobots.spring.transport.GatewayTransport;
 import work.liaobots.spring.transport.JsonTreeStreamDecoder;
+import work.liaobots.spring.transport.ModelNames;
 import work.liaobots.spring.transport.StreamErrorEvent;
 
 /**
@@ -305,10 +306,7 @@ public class GeminiService {
 	 * Returns the requested model without a {@code models/} prefix, or the fallback.
 	 */
 	private static String model(@Nullable String requested, @Nullable String fallback, String property) {
-		String model = (requested != null && !requested.isBlank()) ? requested.strip() : fallback;
-		if (model == null || model.isBlank()) {
-			throw new IllegalArgumentException("No model: set 'model' on the request or '" + property + "'");
-		}
+		String model = ModelNames.resolve(requested, fallback, property);
 		return model.startsWith(MODEL_PREFIX) ? model.substring(MODEL_PREFIX.length()) : model;
 	}
 

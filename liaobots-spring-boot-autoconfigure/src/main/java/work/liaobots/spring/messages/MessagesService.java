@@ -13,6 +13,7 @@ import work.liaobots.spring.transport.ApiFormat;
 import work.liaobots.spring.transport.CallOptions;
 import work.liaobots.spring.transport.GatewayRequest;
 import work.liaobots.spring.transport.GatewayTransport;
+import work.liaobots.spring.transport.ModelNames;
 import work.liaobots.spring.transport.JsonTreeStreamDecoder;
 import work.liaobots.spring.transport.SseData;
 import work.liaobots.spring.transport.StreamErrorEvent;
@@ -191,14 +192,7 @@ public class MessagesService {
 	}
 
 	private String model(@Nullable String requested) {
-		if (requested != null && !requested.isBlank()) {
-			return requested;
-		}
-		if (this.defaultModel == null) {
-			throw new IllegalArgumentException(
-					"No model: set 'model' on the request or 'liaobots.messages.default-model'");
-		}
-		return this.defaultModel;
+		return ModelNames.resolve(requested, this.defaultModel, "liaobots.messages.default-model");
 	}
 
 	private int maxTokens(@Nullable Integer requested) {

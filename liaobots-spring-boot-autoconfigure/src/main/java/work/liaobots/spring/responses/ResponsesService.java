@@ -11,6 +11,7 @@ import work.liaobots.spring.transport.ApiFormat;
 import work.liaobots.spring.transport.CallOptions;
 import work.liaobots.spring.transport.GatewayRequest;
 import work.liaobots.spring.transport.GatewayTransport;
+import work.liaobots.spring.transport.ModelNames;
 import work.liaobots.spring.transport.JsonTreeStreamDecoder;
 
 /**
@@ -136,14 +137,7 @@ public class ResponsesService {
 	}
 
 	private String model(@Nullable String requested) {
-		if (requested != null && !requested.isBlank()) {
-			return requested;
-		}
-		if (this.defaultModel == null) {
-			throw new IllegalArgumentException(
-					"No model: set 'model' on the request or 'liaobots.responses.default-model'");
-		}
-		return this.defaultModel;
+		return ModelNames.resolve(requested, this.defaultModel, "liaobots.responses.default-model");
 	}
 
 }
