@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A Chat Completions request. Build one with {@link #builder()}; a field left
  * {@code null} is not sent, and {@code model} falls back to
@@ -48,7 +50,7 @@ public record ChatCompletionRequest(@Nullable String model, List<ChatMessage> me
 
 	public ChatCompletionRequest {
 		messages = (messages != null) ? List.copyOf(messages) : List.of();
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static Builder builder() {

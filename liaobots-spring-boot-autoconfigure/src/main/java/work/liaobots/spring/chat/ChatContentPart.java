@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * One part of a multi-part user message.
  *
@@ -22,7 +24,7 @@ public record ChatContentPart(String type, @Nullable String text,
 		@JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public ChatContentPart {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static ChatContentPart text(String text) {

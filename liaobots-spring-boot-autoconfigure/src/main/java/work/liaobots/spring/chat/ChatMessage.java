@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * One message of a chat request.
  *
@@ -40,7 +42,7 @@ public record ChatMessage(String role, @Nullable Object content, @Nullable Strin
 	public static final String TOOL = "tool";
 
 	public ChatMessage {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

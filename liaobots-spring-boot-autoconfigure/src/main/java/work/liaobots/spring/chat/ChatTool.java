@@ -5,6 +5,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A tool the model may call.
  *
@@ -38,7 +40,7 @@ public record ChatTool(String type, Function function) {
 
 		public Function {
 			if (parameters instanceof Map<?, ?> map) {
-				parameters = Map.copyOf(map);
+				parameters = JsonMaps.copyOfUntyped(map);
 			}
 		}
 

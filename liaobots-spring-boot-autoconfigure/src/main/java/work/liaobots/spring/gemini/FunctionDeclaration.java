@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A function the model may call.
  *
@@ -24,7 +26,7 @@ public record FunctionDeclaration(String name, @Nullable String description, @Nu
 		@Nullable Object parametersJsonSchema, @JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public FunctionDeclaration {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A Gemini {@code generateContent} request. Build one with {@link #builder()}. A field
  * left {@code null} is not sent.
@@ -41,7 +43,7 @@ public record GenerateContentRequest(@JsonIgnore @Nullable String model, List<Co
 		contents = (contents != null) ? List.copyOf(contents) : List.of();
 		tools = (tools != null) ? List.copyOf(tools) : null;
 		safetySettings = (safetySettings != null) ? List.copyOf(safetySettings) : null;
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static Builder builder() {

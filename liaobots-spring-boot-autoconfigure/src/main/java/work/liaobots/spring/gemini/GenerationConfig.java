@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * Sampling and output settings of a request. Build one with {@link #builder()}. A field
  * left {@code null} is not sent and the model's default applies.
@@ -37,7 +39,7 @@ public record GenerationConfig(@Nullable Double temperature, @Nullable Double to
 	public GenerationConfig {
 		stopSequences = (stopSequences != null) ? List.copyOf(stopSequences) : null;
 		responseModalities = (responseModalities != null) ? List.copyOf(responseModalities) : null;
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static Builder builder() {

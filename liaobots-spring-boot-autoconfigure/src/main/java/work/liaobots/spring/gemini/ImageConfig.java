@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * Shape and resolution of generated images.
  *
@@ -20,7 +22,7 @@ public record ImageConfig(@Nullable AspectRatio aspectRatio, @Nullable ImageSize
 		@JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public ImageConfig {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

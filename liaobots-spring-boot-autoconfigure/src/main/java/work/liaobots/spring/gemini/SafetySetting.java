@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A safety filter threshold for one harm category.
  *
@@ -21,7 +23,7 @@ public record SafetySetting(String category, String threshold,
 		@JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public SafetySetting {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static SafetySetting of(String category, String threshold) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * Thinking settings: how much the model reasons before it responds.
  *
@@ -25,7 +27,7 @@ public record ThinkingConfig(@Nullable Boolean includeThoughts, @Nullable Intege
 	public static final ThinkingConfig INCLUDE_THOUGHTS = new ThinkingConfig(true, null, null, null);
 
 	public ThinkingConfig {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

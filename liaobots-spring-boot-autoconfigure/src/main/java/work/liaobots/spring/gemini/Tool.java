@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * One entry of a request's {@code tools}: functions the model may call, or a built-in
  * tool such as Google Search or code execution. Built-in tools are open entries, so one
@@ -35,9 +37,9 @@ public record Tool(@Nullable List<FunctionDeclaration> functionDeclarations, @Nu
 
 	public Tool {
 		functionDeclarations = (functionDeclarations != null) ? List.copyOf(functionDeclarations) : null;
-		googleSearch = (googleSearch != null) ? Map.copyOf(googleSearch) : null;
-		codeExecution = (codeExecution != null) ? Map.copyOf(codeExecution) : null;
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		googleSearch = JsonMaps.copyOfNullable(googleSearch);
+		codeExecution = JsonMaps.copyOfNullable(codeExecution);
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * Tool settings: when and which of the request's tools the model uses.
  *
@@ -20,7 +22,7 @@ public record ToolConfig(@Nullable FunctionCallingConfig functionCallingConfig,
 		@JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public ToolConfig {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A Messages request. Build one with {@link #builder()}. A field left {@code null} is not
  * sent, {@code model} falls back to {@code liaobots.messages.default-model} and
@@ -51,7 +53,7 @@ public record MessageRequest(@Nullable String model, @JsonProperty("max_tokens")
 		tools = (tools != null) ? List.copyOf(tools) : null;
 		stopSequences = (stopSequences != null) ? List.copyOf(stopSequences) : null;
 		metadata = (metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null;
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static Builder builder() {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A tool the model may use: a tool the caller runs (name, description and the JSON Schema
  * of its input), or a tool the provider runs, such as {@code web_search_20250305}.
@@ -27,7 +29,7 @@ public record MessageTool(@Nullable String type, String name, @Nullable String d
 		@JsonAnyGetter @JsonAnySetter @Nullable Map<String, Object> extra) {
 
 	public MessageTool {
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

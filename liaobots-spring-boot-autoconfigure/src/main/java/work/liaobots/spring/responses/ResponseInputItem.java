@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * One item of a request's {@code input} list: a message, a function call the model made
  * earlier, or the output of such a call. Create one with the factories, or send any other
@@ -59,7 +61,7 @@ public record ResponseInputItem(String type, @Nullable String role, @Nullable Ob
 		if (content instanceof List<?> parts) {
 			content = List.copyOf(parts);
 		}
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A Responses API request. Build one with {@link #builder()}. A field left {@code null}
  * is not sent, and {@code model} falls back to {@code liaobots.responses.default-model}.
@@ -51,8 +53,8 @@ public record ResponseRequest(@Nullable String model, @Nullable Object input, @N
 			input = List.copyOf(items);
 		}
 		tools = (tools != null) ? List.copyOf(tools) : null;
-		metadata = (metadata != null) ? Map.copyOf(metadata) : null;
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		metadata = JsonMaps.copyOfNullable(metadata);
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	public static Builder builder() {
@@ -106,7 +108,7 @@ public record ResponseRequest(@Nullable String model, @Nullable Object input, @N
 	public record TextConfig(@Nullable Map<String, Object> format, @Nullable String verbosity) {
 
 		public TextConfig {
-			format = (format != null) ? Map.copyOf(format) : null;
+			format = JsonMaps.copyOfNullable(format);
 		}
 
 		/**

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import work.liaobots.spring.json.JsonMaps;
+
 /**
  * A tool the model may use: a function the caller runs, or a built-in tool the provider
  * runs, such as {@code web_search}. Unlike Chat Completions, a function's fields sit on
@@ -33,9 +35,9 @@ public record ResponseTool(String type, @Nullable String name, @Nullable String 
 
 	public ResponseTool {
 		if (parameters instanceof Map<?, ?> map) {
-			parameters = Map.copyOf(map);
+			parameters = JsonMaps.copyOfUntyped(map);
 		}
-		extra = (extra != null) ? Map.copyOf(extra) : Map.of();
+		extra = JsonMaps.copyOf(extra);
 	}
 
 	/**
