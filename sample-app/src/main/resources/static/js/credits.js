@@ -25,11 +25,11 @@ export async function loadCredits() {
 function renderCredits() {
 	const credits = state.credits;
 	byId('balance').textContent = credits ? formatNumber(credits.balance) : '…';
-	byId('total').textContent = credits ? formatNumber(credits.amount) : '…';
+	byId('total').textContent = credits ? formatNumber(credits.total) : '…';
 	const meter = byId('balance-meter');
 	const left = byId('balance-left');
-	if (credits && credits.amount > 0 && credits.balance !== null) {
-		const fraction = Math.max(0, Math.min(1, credits.balance / credits.amount));
+	if (credits && credits.total > 0 && credits.balance !== null) {
+		const fraction = Math.max(0, Math.min(1, credits.balance / credits.total));
 		meter.style.width = (fraction * 100).toFixed(1) + '%';
 		meter.dataset.level = (fraction < 0.1) ? 'low' : 'ok';
 		setText(left, 'credits.used',

@@ -1,12 +1,14 @@
 package work.liaobots.sample;
 
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import work.liaobots.spring.credits.CreditBalance;
 import work.liaobots.spring.credits.CreditsService;
 import work.liaobots.spring.credits.UsagePage;
 
@@ -23,8 +25,18 @@ class CreditsController {
 	}
 
 	@GetMapping("/api/credits")
-	Mono<CreditBalance> balance() {
-		return this.credits.balance();
+	Mono<Balance> balance() {
+		return this.credits.balance().map((balance) -> new Balance(balance.balance(), balance.total()));
+	}
+
+	/**
+	 * The balance in the Java API's terms: the wire form calls the total {@code amount}.
+	 *
+	 * @param balance the credits left
+	 * @param total the credits received in total
+	 */
+	record Balance(@Nullable BigDecimal balance, @Nullable BigDecimal total) {
+
 	}
 
 	@GetMapping("/api/credits/usage")

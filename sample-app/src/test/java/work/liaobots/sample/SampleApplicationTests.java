@@ -198,7 +198,7 @@ class SampleApplicationTests {
 			.expectBody()
 			.jsonPath("$.balance")
 			.isEqualTo(85.5)
-			.jsonPath("$.amount")
+			.jsonPath("$.total")
 			.isEqualTo(100.0);
 		this.client.get()
 			.uri("/api/credits/usage?pageSize=5")

@@ -7,7 +7,7 @@ package work.liaobots.spring.autoconfigure;
 public class LiaobotsAuthcodeMissingException extends IllegalStateException {
 
 	public LiaobotsAuthcodeMissingException() {
-		super("No Liaobots auth code: 'liaobots.authcode' is empty and LIAOBOTS_AUTHCODE is not set");
+		super("No Liaobots auth code: 'liaobots.authcode' is not set (or blank) and neither is LIAOBOTS_AUTHCODE");
 	}
 
 }

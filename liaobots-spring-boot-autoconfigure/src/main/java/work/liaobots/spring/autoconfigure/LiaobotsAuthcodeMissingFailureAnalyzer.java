@@ -11,7 +11,7 @@ class LiaobotsAuthcodeMissingFailureAnalyzer extends AbstractFailureAnalyzer<Lia
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LiaobotsAuthcodeMissingException cause) {
 		String description = "The Liaobots gateway clients need an auth code, but none is configured: the property "
-				+ "'liaobots.authcode' is empty and the environment variable LIAOBOTS_AUTHCODE is not set.";
+				+ "'liaobots.authcode' is not set (or blank) and neither is the environment variable LIAOBOTS_AUTHCODE.";
 		String action = "Set 'liaobots.authcode' in application.yml, or export LIAOBOTS_AUTHCODE=<your auth code>. "
 				+ "To start without the gateway, set 'liaobots.enabled=false'; for tests, point 'liaobots.base-urls' "
 				+ "at a stub gateway (see @AutoConfigureLiaobotsStubGateway in liaobots-spring-boot-test).";

@@ -52,6 +52,7 @@ public final class LiaobotsAutoConfiguration {
 	@ConditionalOnMissingBean
 	LiaobotsConnector liaobotsConnector(LiaobotsProperties properties,
 			ObjectProvider<LiaobotsHttpClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
+		PropertyChecks.check(properties);
 		LiaobotsProperties.Pool pool = properties.getPool();
 		LiaobotsConnector.PoolSettings poolSettings = new LiaobotsConnector.PoolSettings(pool.getMaxConnections(),
 				pool.getMaxPendingAcquires(), pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
@@ -154,6 +155,7 @@ public final class LiaobotsAutoConfiguration {
 		if (!StringUtils.hasText(properties.getAuthcode())) {
 			throw new LiaobotsAuthcodeMissingException();
 		}
+		PropertyChecks.check(properties);
 		LiaobotsProperties.Timeouts timeouts = properties.getTimeouts();
 		LiaobotsProperties.Retry retry = properties.getRetry();
 		return new TransportSettings(properties.getAuthcode().strip(), BaseUrls.validate(properties.getBaseUrls()),

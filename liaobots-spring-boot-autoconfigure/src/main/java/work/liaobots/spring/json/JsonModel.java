@@ -8,14 +8,17 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Base class of response and event models.
  * <p>
  * Fields are bound directly (a plain class binds faster than a record). A field the model
  * does not declare lands in {@link #extra()} and is written back on serialization, so new
- * API fields are never lost. Equality compares the JSON form.
+ * API fields are never lost. Fields the server left out stay out when a model is written,
+ * with any mapper. Equality compares the JSON form.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public abstract class JsonModel {

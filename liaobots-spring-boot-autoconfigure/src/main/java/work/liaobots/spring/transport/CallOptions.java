@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Per-call overrides of the configured time limits and retry attempts; a {@code null}
  * value keeps the configured one. The connect timeout belongs to the connection pool and
@@ -19,6 +21,20 @@ public record CallOptions(@Nullable Duration responseTimeout, @Nullable Duration
 		@Nullable Duration idleTimeout, @Nullable Duration totalTimeout, @Nullable Integer maxAttempts) {
 
 	private static final CallOptions DEFAULTS = new CallOptions(null, null, null, null, null);
+
+	public CallOptions {
+		requirePositive(responseTimeout, "responseTimeout");
+		requirePositive(firstEventTimeout, "firstEventTimeout");
+		requirePositive(idleTimeout, "idleTimeout");
+		requirePositive(totalTimeout, "totalTimeout");
+		Assert.isTrue(maxAttempts == null || maxAttempts >= 1,
+				() -> "'maxAttempts' must be at least 1, was " + maxAttempts);
+	}
+
+	private static void requirePositive(@Nullable Duration timeout, String name) {
+		Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
+				() -> "'" + name + "' must be positive, was " + timeout);
+	}
 
 	/**
 	 * Returns options that keep every configured value.

@@ -35,7 +35,7 @@ class LiaobotsAuthcodeMissingFailureAnalyzerTests {
 			.isThrownBy(() -> application.run("--liaobots.authcode=", "--spring.main.banner-mode=off"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains(
-					"the property 'liaobots.authcode' is empty and the environment variable LIAOBOTS_AUTHCODE is not set");
+					"the property 'liaobots.authcode' is not set (or blank) and neither is the environment variable LIAOBOTS_AUTHCODE");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -164,6 +164,7 @@ class LiaobotsAutoConfigurationTests {
 	void missingAuthcodeFailsStartup() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, LiaobotsAutoConfiguration.class))
+			.withPropertyValues("liaobots.authcode=")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
