@@ -3,6 +3,7 @@ package work.liaobots.spring.responses;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import work.liaobots.spring.json.JsonNodes;
 import work.liaobots.spring.transport.JsonTreeStreamDecoder;
 import work.liaobots.spring.transport.StreamErrorEvent;
 
@@ -17,8 +18,8 @@ final class RawResponsesRules implements JsonTreeStreamDecoder.Rules {
 	@Nullable public StreamErrorEvent error(JsonNode event, @Nullable String type) {
 		if (ResponseStreamEventType.FAILED.value().equals(type)) {
 			JsonNode error = event.path("response").path("error");
-			String message = text(error.get("message"));
-			return ResponsesStreamDecoder.errorEvent(text(error.get("code")), null,
+			String message = JsonNodes.text(error.get("message"));
+			return ResponsesStreamDecoder.errorEvent(JsonNodes.text(error.get("code")), null,
 					(message != null) ? message : "The response failed without a message");
 		}
 		JsonNode nested = event.path("error");
@@ -26,9 +27,9 @@ final class RawResponsesRules implements JsonTreeStreamDecoder.Rules {
 		if (ResponseStreamEventType.ERROR.value().equals(type) || (type == null && hasNested)) {
 			String code = firstText(event.get("code"), nested.get("code"));
 			String message = firstText(event.get("message"), nested.get("message"));
-			String fallback = (hasNested && !nested.isObject()) ? text(nested)
+			String fallback = (hasNested && !nested.isObject()) ? JsonNodes.text(nested)
 					: "The stream reported an error without a message";
-			return ResponsesStreamDecoder.errorEvent(code, text(nested.get("type")),
+			return ResponsesStreamDecoder.errorEvent(code, JsonNodes.text(nested.get("type")),
 					(message != null) ? message : fallback);
 		}
 		return null;
@@ -41,15 +42,8 @@ final class RawResponsesRules implements JsonTreeStreamDecoder.Rules {
 	}
 
 	@Nullable private static String firstText(@Nullable JsonNode first, @Nullable JsonNode second) {
-		String text = text(first);
-		return (text != null) ? text : text(second);
-	}
-
-	@Nullable private static String text(@Nullable JsonNode node) {
-		if (node == null || node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		return node.isValueNode() ? node.asString() : node.toString();
+		String text = JsonNodes.text(first);
+		return (text != null) ? text : JsonNodes.text(second);
 	}
 
 }

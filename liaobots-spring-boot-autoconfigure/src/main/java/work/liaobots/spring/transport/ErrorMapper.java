@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import work.liaobots.spring.json.JsonNodes;
 import work.liaobots.spring.error.ErrorContext;
 import work.liaobots.spring.error.LiaobotsAuthenticationException;
 import work.liaobots.spring.error.LiaobotsConnectionException;
@@ -179,19 +180,22 @@ final class ErrorMapper {
 			root = root.get(0);
 		}
 		JsonNode error = root.path("error");
-		String requestId = text(root.get("request_id"));
+		String requestId = JsonNodes.text(root.get("request_id"));
 		if (error.isObject()) {
-			String type = firstNonNull(text(error.get("type")), text(error.get("status")), text(error.get("code")));
-			return new ProviderError(type, this.masker.mask(text(error.get("message"))), requestId, retryDelay(error),
-					errorInfoReason(error));
+			String type = firstNonNull(JsonNodes.text(error.get("type")), JsonNodes.text(error.get("status")),
+					JsonNodes.text(error.get("code")));
+			return new ProviderError(type, this.masker.mask(JsonNodes.text(error.get("message"))), requestId,
+					retryDelay(error), errorInfoReason(error));
 		}
 		if (error.isString()) {
-			return new ProviderError(text(root.get("code")), this.masker.mask(error.asString()), requestId, null);
+			return new ProviderError(JsonNodes.text(root.get("code")), this.masker.mask(error.asString()), requestId,
+					null);
 		}
-		String message = firstNonNull(text(root.get("message")), text(root.get("msg")), text(root.get("detail")));
-		String type = text(root.get("type"));
+		String message = firstNonNull(JsonNodes.text(root.get("message")), JsonNodes.text(root.get("msg")),
+				JsonNodes.text(root.get("detail")));
+		String type = JsonNodes.text(root.get("type"));
 		if (type == null || "error".equals(type)) {
-			type = text(root.get("code"));
+			type = JsonNodes.text(root.get("code"));
 		}
 		if (message == null) {
 			message = collapse(root.toString());
@@ -206,7 +210,7 @@ final class ErrorMapper {
 	@Nullable private static String errorInfoReason(JsonNode error) {
 		for (JsonNode detail : error.path("details")) {
 			if (detail.path("@type").asString("").endsWith("ErrorInfo")) {
-				return text(detail.get("reason"));
+				return JsonNodes.text(detail.get("reason"));
 			}
 		}
 		return null;
@@ -219,14 +223,14 @@ final class ErrorMapper {
 	@Nullable private static String retryDelay(JsonNode error) {
 		for (JsonNode detail : error.path("details")) {
 			if (detail.path("@type").asString("").endsWith("RetryInfo")) {
-				return text(detail.get("retryDelay"));
+				return JsonNodes.text(detail.get("retryDelay"));
 			}
 		}
 		return null;
 	}
 
 	/**
-	 * Returns whether the body says the key was rejected although the status is 400, as
+	 * Returns whether the body reports a rejected key although the status is 400, as
 	 * Gemini reports an invalid API key ({@code INVALID_ARGUMENT} with reason
 	 * {@code API_KEY_INVALID}).
 	 */
@@ -252,13 +256,6 @@ final class ErrorMapper {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		return (known != null) ? " " + known.getReasonPhrase() : "";
-	}
-
-	@Nullable private static String text(@Nullable JsonNode node) {
-		if (node == null || node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		return node.isValueNode() ? node.asString() : node.toString();
 	}
 
 	private static String collapse(String text) {

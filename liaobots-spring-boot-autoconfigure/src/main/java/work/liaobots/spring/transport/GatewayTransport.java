@@ -155,9 +155,9 @@ public final class GatewayTransport {
 		Assert.notEmpty(readers, "'readers' must not be empty");
 		List<ObjectReader> candidates = List.copyOf(readers);
 		return Mono.defer(() -> {
-			LiaobotsException refused = this.guard.check(request);
-			if (refused != null) {
-				return Mono.error(refused);
+			LiaobotsException rejection = this.guard.check(request);
+			if (rejection != null) {
+				return Mono.error(rejection);
 			}
 			GatewayCall call = newCall(request, options);
 			CallObservation observation = call.observation();
@@ -182,9 +182,9 @@ public final class GatewayTransport {
 	public <E> Flux<E> stream(GatewayRequest request, Supplier<? extends StreamDecoder<E>> decoders,
 			CallOptions options) {
 		return Flux.defer(() -> {
-			LiaobotsException refused = this.guard.check(request);
-			if (refused != null) {
-				return Flux.error(refused);
+			LiaobotsException rejection = this.guard.check(request);
+			if (rejection != null) {
+				return Flux.error(rejection);
 			}
 			GatewayCall call = newCall(request, options);
 			CallObservation observation = call.observation();

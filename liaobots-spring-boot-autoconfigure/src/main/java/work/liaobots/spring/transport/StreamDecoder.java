@@ -3,7 +3,7 @@ package work.liaobots.spring.transport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one format's stream: turns each server-sent event into a typed event and knows
+ * Reads one format's stream: turns each server-sent event into a typed event and applies
  * the format's terminal rule. One instance reads one response.
  *
  * @param <E> the event type

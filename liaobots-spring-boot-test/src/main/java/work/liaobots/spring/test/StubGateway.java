@@ -56,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StubGateway implements AutoCloseable {
 
-	/** The auth code the stub accepts unless told otherwise. */
+	/** The auth code the stub accepts until {@link #authcode(String)} sets another. */
 	public static final String DEFAULT_AUTHCODE = "stub-authcode";
 
 	private final Map<StubRoute, Queue<StubResponse>> queued = new EnumMap<>(StubRoute.class);
