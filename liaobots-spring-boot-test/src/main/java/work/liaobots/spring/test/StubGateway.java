@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -299,7 +301,11 @@ public final class StubGateway implements AutoCloseable {
 				this.server.disposeNow(Duration.ofSeconds(5));
 				this.server = null;
 			}
-			this.openChannels.forEach(Channel::close);
+			// Wait for the closes: a request that reached an open channel before its
+			// close ran
+			// would otherwise still be answered after this method returned.
+			List<ChannelFuture> closes = this.openChannels.stream().map(Channel::close).toList();
+			closes.forEach((close) -> close.awaitUninterruptibly(5, TimeUnit.SECONDS));
 			this.openChannels.clear();
 		}
 	}
